@@ -5,8 +5,10 @@ export interface Encoding {
   tokens: string[];
   /** `[start, end)` in UTF-16 units of the input text; tokens inserted by the post-processor have start = end. */
   offsets: Array<[number, number]>;
-  /** 1 for special tokens: inserted by the post-processor, or added tokens marked `special`. */
+  /** As Rust's `special_tokens_mask`: 1 only for tokens the post-processor inserted. */
   specialMask: number[];
+  /** 1 for every special token, also those typed in the text (an added token marked `special`): what the UI styles. */
+  special: number[];
   typeIds: number[];
 }
 
