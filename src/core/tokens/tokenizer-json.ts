@@ -101,8 +101,15 @@ export type DecoderJson =
   | { type: 'Fuse' }
   | { type: 'Strip'; content: string; start: number; stop: number };
 
-export interface TruncationJson { max_length: number; strategy?: string; direction?: 'Left' | 'Right'; stride?: number }
-export interface PaddingJson { direction?: 'Left' | 'Right'; pad_id?: number; pad_token?: string; pad_to_multiple_of?: number | null }
+export interface TruncationJson { max_length: number; strategy?: 'LongestFirst' | 'OnlyFirst' | 'OnlySecond'; direction?: 'Left' | 'Right'; stride?: number }
+export interface PaddingJson {
+  strategy?: 'BatchLongest' | { Fixed: number };
+  direction?: 'Left' | 'Right';
+  pad_id?: number;
+  pad_type_id?: number;
+  pad_token?: string;
+  pad_to_multiple_of?: number | null;
+}
 
 export interface TokenizerJson {
   version?: string;

@@ -1,3 +1,3 @@
 // Public surface of the tokenizer engine.
-export { createTokenizer, type Tokenizer } from './tokenizer';
+export { createTokenizer, type Tokenizer, type BatchOptions } from './tokenizer';
 export { resolveModelType } from './models';

@@ -5,16 +5,19 @@ import { isWhitespace } from './unicode';
 /** One sequence's encoding before post-processing (the same parallel arrays as `Encoding`). */
 export type RawEncoding = Encoding;
 
-export type PostProcessor = (encodings: RawEncoding[], addSpecialTokens: boolean) => RawEncoding[];
+export type PostProcessor = ((encodings: RawEncoding[], addSpecialTokens: boolean) => RawEncoding[]) & {
+  /** How many special tokens this processor adds for a single sequence or a pair (Rust `added_tokens`). */
+  addedTokens?: (isPair: boolean) => number;
+};
 
 const SPACE_CHAR = 'Ġ';
 
 export function emptyEncoding(): RawEncoding {
-  return { ids: [], tokens: [], offsets: [], specialMask: [], special: [], typeIds: [] };
+  return { ids: [], tokens: [], offsets: [], specialMask: [], special: [], typeIds: [], attentionMask: [] };
 }
 
 function specialEncoding(ids: number[], tokens: string[], typeId: number): RawEncoding {
-  return { ids, tokens, offsets: ids.map(() => [0, 0]), specialMask: ids.map(() => 1), special: ids.map(() => 1), typeIds: ids.map(() => typeId) };
+  return { ids, tokens, offsets: ids.map(() => [0, 0]), specialMask: ids.map(() => 1), special: ids.map(() => 1), typeIds: ids.map(() => typeId), attentionMask: ids.map(() => 1) };
 }
 
 export function concatEncodings(parts: RawEncoding[]): RawEncoding {
@@ -23,6 +26,7 @@ export function concatEncodings(parts: RawEncoding[]): RawEncoding {
     for (let i = 0; i < p.ids.length; i++) {
       out.ids.push(p.ids[i]!); out.tokens.push(p.tokens[i]!); out.offsets.push(p.offsets[i]!);
       out.specialMask.push(p.specialMask[i]!); out.special.push(p.special[i]!); out.typeIds.push(p.typeIds[i]!);
+      out.attentionMask.push(p.attentionMask[i]!);
     }
   }
   return out;
@@ -49,6 +53,23 @@ export function trimByteLevelOffsets(e: RawEncoding, addPrefixSpace: boolean): v
     if (trailing > 0 && end >= trailing) end = Math.max(end - trailing, start);
     e.offsets[i] = [start, end];
   });
+}
+
+/** Rust `added_tokens(is_pair)` for each processor kind. */
+export function addedTokenCount(config: PostProcessorJson, isPair: boolean): number {
+  switch (config.type) {
+    case 'Sequence': return config.processors.reduce((sum, p) => sum + addedTokenCount(p, isPair), 0);
+    case 'ByteLevel': return 0;
+    case 'TemplateProcessing':
+      return (isPair ? config.pair : config.single).reduce((sum, piece) =>
+        sum + ('SpecialToken' in piece ? (config.special_tokens[piece.SpecialToken.id]?.ids.length ?? 0) : 0), 0);
+    case 'BertProcessing': return isPair ? 3 : 2;
+    case 'RobertaProcessing': return isPair ? 4 : 2;
+    default: {
+      const unknown: never = config;
+      throw new Error(`Unsupported post-processor type: ${(unknown as { type: string }).type}`);
+    }
+  }
 }
 
 export function createPostProcessor(config: PostProcessorJson): PostProcessor {

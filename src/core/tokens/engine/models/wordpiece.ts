@@ -30,7 +30,11 @@ export class WordPieceModel implements Model {
 
   tokenize(word: string): Token[] {
     let chars = 0;
-    for (const _ of word) if (++chars > this.maxChars) return this.unk(word);
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) chars++; // count code points, as Rust counts chars
+      if (chars > this.maxChars) return this.unk(word);
+    }
     const out: Token[] = [];
     let start = 0;
     while (start < word.length) {
