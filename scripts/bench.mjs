@@ -1,0 +1,106 @@
+// `npm run bench`: encode + offsets on 1 MB of mixed text for every bundled tokenizer, as a ratio to the Rust
+// `tokenizers` library measured in the same run, plus outside anchors. Writes bench/RESULTS.md.
+// Absolute times on these machines are noisy; ratios within one run are what we compare.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { bundleTs } from './bundle-core.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenlab-bench-'));
+const engine = await import(pathToFileURL(await bundleTs(path.join(ROOT, 'src/core/tokens/engine/index.ts'), path.join(tmp, 'engine.mjs'))).href);
+const { HARD_INPUTS } = await import(pathToFileURL(await bundleTs(path.join(ROOT, 'tests/fixtures/hard-inputs.ts'), path.join(tmp, 'inputs.mjs'))).href);
+const { Tokenizer: RustTokenizer } = require('tokenizers');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const only = process.argv[2]?.split(',');
+
+/** 1 MB (1,000,000 UTF-16 units) of mixed text: prose, code, CJK, emoji, whitespace runs, digits. */
+export function mixedText(size = 1_000_000) {
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += HARD_INPUTS[i % HARD_INPUTS.length].toWellFormed() + '\n';
+  return text.slice(0, size).toWellFormed();
+}
+
+async function median(fn) {
+  const times = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    result = await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+const text = mixedText();
+const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/tokenizers/manifest.json'), 'utf8'));
+const rows = [];
+for (const { id } of manifest.tokenizers) {
+  if (only && !only.includes(id)) continue;
+  const file = path.join(ROOT, 'public/tokenizers', id, 'tokenizer.json');
+  const rust = RustTokenizer.fromFile(file);
+  const ours = engine.createTokenizer(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const r = await median(async () => { const e = await rust.encode(text, null, { addSpecialTokens: true }); return { ids: e.getIds(), offsets: e.getOffsets() }; });
+  const o = await median(() => ours.encode(text, { addSpecialTokens: true }));
+  const same = o.result.ids.length === r.result.ids.length && o.result.ids.every((x, i) => x === r.result.ids[i]);
+  const anchors = {};
+  try {
+    // Its Emscripten loader expects CommonJS globals even though the package is ESM.
+    globalThis.require ??= require;
+    globalThis.__filename ??= require.resolve('@mlc-ai/web-tokenizers');
+    await import('@mlc-ai/web-tokenizers');
+    // A UMD bundle: loaded as ESM it has no exports and registers `globalThis.tokenizers` instead.
+    const WebTokenizer = globalThis.tokenizers.Tokenizer;
+    const bytes = fs.readFileSync(file);
+    const wt = await WebTokenizer.fromJSON(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    anchors.web = (await median(() => wt.encode(text))).ms;
+    wt.dispose();
+  } catch (e) { anchors.web = `n/a (${String(e.message ?? e).slice(0, 40)})`; }
+  try {
+    // tokenizers.js (what transformers.js wraps): ids only, no offsets.
+    const { Tokenizer: JsTokenizer } = await import('@huggingface/tokenizers');
+    const js = new JsTokenizer(JSON.parse(fs.readFileSync(file, 'utf8')), JSON.parse(fs.readFileSync(path.join(path.dirname(file), 'tokenizer_config.json'), 'utf8')));
+    anchors.tokenizersJs = (await median(() => js.encode(text))).ms;
+  } catch (e) { anchors.tokenizersJs = `n/a (${String(e.message ?? e).slice(0, 40)})`; }
+  if (id === 'gpt4o' || id === 'gpt35turbo') {
+    const { get_encoding } = await import('tiktoken');
+    const enc = get_encoding(id === 'gpt4o' ? 'o200k_base' : 'cl100k_base');
+    anchors.tiktoken = (await median(() => enc.encode(text, 'all'))).ms;
+    enc.free();
+    const gt = await import(id === 'gpt4o' ? 'gpt-tokenizer/encoding/o200k_base' : 'gpt-tokenizer/encoding/cl100k_base');
+    anchors.gptTokenizer = (await median(() => gt.encode(text, { allowedSpecial: 'all' }))).ms;
+  }
+  rows.push({ id, ours: o.ms / mb, rust: r.ms / mb, ratio: o.ms / r.ms, tokens: o.result.ids.length, same, anchors });
+  const fmt = (v) => (typeof v === 'number' ? (v / mb).toFixed(0) : v);
+  console.log(`${id.padEnd(18)} ours ${(o.ms / mb).toFixed(0).padStart(5)} ms/MB  rust ${(r.ms / mb).toFixed(0).padStart(5)} ms/MB  ratio ${(o.ms / r.ms).toFixed(2)}  ${same ? 'ids equal' : 'IDS DIFFER'}  web-tokenizers ${fmt(anchors.web)}  tokenizers.js ${fmt(anchors.tokenizersJs)}${anchors.tiktoken ? `  tiktoken ${fmt(anchors.tiktoken)}  gpt-tokenizer ${fmt(anchors.gptTokenizer)}` : ''}`);
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+const lines = [
+  '# Benchmark results',
+  '',
+  `Date: ${new Date().toISOString()} · machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} · text: ${mb.toFixed(2)} MB of mixed text (\`scripts/bench.mjs\`), median of ${RUNS} runs.`,
+  '',
+  'Encode + offsets, per MB. Ratio = ours / Rust `tokenizers` (Node bindings) in the same run; goal ≤ 1.5.',
+  'Anchors (ids only, no offsets): `@mlc-ai/web-tokenizers` (Rust compiled to WASM), `@huggingface/tokenizers` (tokenizers.js, what transformers.js wraps), `tiktoken` (WASM), `gpt-tokenizer` (JS).',
+  '',
+  '| tokenizer | ours ms/MB | Rust ms/MB | ratio | tokens | ids equal Rust | web-tokenizers ms/MB | tokenizers.js ms/MB | tiktoken ms/MB | gpt-tokenizer ms/MB |',
+  '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|',
+  ...rows.map((r) => {
+    const a = (v) => (v === undefined ? '' : typeof v === 'number' ? (v / mb).toFixed(0) : v);
+    return `| ${r.id} | ${r.ours.toFixed(0)} | ${r.rust.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.tokens} | ${r.same ? 'yes' : '**no**'} | ${a(r.anchors.web)} | ${a(r.anchors.tokenizersJs)} | ${a(r.anchors.tiktoken)} | ${a(r.anchors.gptTokenizer)} |`;
+  }),
+  '',
+];
+const browser = path.join(ROOT, 'bench', 'browser-results.md');
+if (fs.existsSync(browser)) lines.push(fs.readFileSync(browser, 'utf8'));
+fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+console.log('wrote bench/RESULTS.md');
+fs.rmSync(tmp, { recursive: true, force: true });
