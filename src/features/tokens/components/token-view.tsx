@@ -1,0 +1,106 @@
+import { useCallback, useMemo } from 'react';
+import { tokenDetails } from '../../../core/tokens/spans';
+import { Tabs } from '../../../components/ui/tabs';
+import type { Tokenization } from '../hooks/use-tokenization';
+import type { SubView } from '../store';
+import { ListView } from './list-views';
+import { TextSpansView } from './text-spans-view';
+import { roleLabels, windowEnd } from './token-attrs';
+import { TokenPopover } from './token-popover';
+import type { TokenSurfaceProps } from './token-surface';
+import { TokenToolbar } from './token-toolbar';
+import type { ViewContext } from './view-context';
+
+const SUB_VIEWS = [
+  { value: 'text', label: 'Text' },
+  { value: 'ids', label: 'IDs' },
+  { value: 'raw', label: 'Raw tokens' },
+] as const;
+
+export interface TokenViewProps {
+  tokenization: Tokenization;
+  subView: SubView;
+  onSubViewChange: (subView: SubView) => void;
+  showWhitespace: boolean;
+  /** Size of the tokenizer download from the manifest, for servers that send no Content-Length. */
+  expectedBytes?: number | null;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function StatusLine({ tokenization, expectedBytes }: { tokenization: Tokenization; expectedBytes: number | null }) {
+  const { status, error, info } = tokenization;
+  const progress = tokenization.progress && { ...tokenization.progress, total: tokenization.progress.total ?? expectedBytes };
+  if (status === 'error' && error)
+    return (
+      <p role="alert" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm font-medium text-red-900 dark:border-red-500 dark:bg-red-950 dark:text-red-100">
+        {error}
+        {tokenization.shown && ' The previous result is still shown below.'}
+      </p>
+    );
+  if (status !== 'loading') return null;
+  let text = 'Tokenizing…';
+  if (!info) text = progress ? `Loading tokenizer… ${formatBytes(progress.loaded)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` : 'Loading tokenizer…';
+  return (
+    <div role="status" className="flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+      <span>{text}</span>
+      {!info && progress?.total ? <progress className="h-2 w-48 accent-indigo-700" aria-label="Tokenizer download" max={progress.total} value={progress.loaded} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The token view. `data-status` is `ready` only when the tokens on screen match the current input;
+ * `data-tokenizer` names the tokenizer whose tokens are on screen, so it changes in the same commit as them.
+ */
+export function TokenView({ tokenization, subView, onSubViewChange, showWhitespace, expectedBytes = null }: TokenViewProps) {
+  const { shown } = tokenization;
+  const ctx = useMemo<ViewContext | null>(
+    () =>
+      shown && {
+        text: shown.text,
+        tokens: shown.tokens,
+        showWhitespace,
+        roles: roleLabels(shown.info),
+        windowEnd: windowEnd(shown.tokens.ids.length, shown.info.contextLength),
+      },
+    [shown, showWhitespace],
+  );
+
+  const renderPopover = useCallback<TokenSurfaceProps['renderPopover']>(
+    ({ index, anchor, popoverId }) => {
+      if (!ctx || index >= ctx.tokens.ids.length) return null;
+      const details = tokenDetails(ctx.tokens, index);
+      const role = details.special ? (ctx.roles.get(details.id) ?? 'special') : null;
+      return <TokenPopover id={popoverId} details={details} role={role} anchor={anchor} beyondWindow={ctx.windowEnd != null && index >= ctx.windowEnd} />;
+    },
+    [ctx],
+  );
+
+  return (
+    <section aria-label="Tokens" data-testid="token-view" data-status={tokenization.status} data-tokenizer={shown?.tokenizerId} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Tabs label="Token display" idPrefix="token-subview" options={SUB_VIEWS} value={subView} onChange={onSubViewChange} />
+        <TokenToolbar tokens={shown?.tokens ?? null} tokenizerId={shown?.tokenizerId ?? null} showCopy={subView === 'ids'} />
+      </div>
+      <StatusLine tokenization={tokenization} expectedBytes={expectedBytes} />
+      <div id="token-subview-panel" role="tabpanel" aria-labelledby={`token-subview-tab-${subView}`} aria-busy={tokenization.status === 'loading'}>
+        {ctx ? (
+          subView === 'text' ? (
+            <TextSpansView ctx={ctx} renderPopover={renderPopover} />
+          ) : (
+            <ListView key={subView} ctx={ctx} mode={subView} renderPopover={renderPopover} />
+          )
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-600 dark:text-slate-300">
+            {tokenization.status === 'error' ? 'Nothing to show yet.' : 'Tokens will appear here.'}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

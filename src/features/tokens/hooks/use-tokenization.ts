@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TokenArrays } from '../../../core/tokens/spans';
+import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
+import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
+
+/** A tokenization that is on screen: everything in it belongs to the same request. */
+export interface ShownResult {
+  tokenizerId: string;
+  text: string;
+  addSpecialTokens: boolean;
+  tokens: TokenArrays;
+  info: TokenizerInfo;
+}
+
+export type TokenizationStatus = 'loading' | 'ready' | 'error';
+
+export interface Tokenization {
+  /** `ready` only when `shown` matches the current inputs, so a reader never takes stale tokens for fresh ones. */
+  status: TokenizationStatus;
+  shown: ShownResult | null;
+  /** The failure of the latest request; the previous result stays in `shown`. */
+  error: string | null;
+  /** Download progress while the current tokenizer's files load. */
+  progress: LoadProgress | null;
+  /** Info of the current tokenizer once loaded (may be ahead of `shown`). */
+  info: TokenizerInfo | null;
+}
+
+interface Inputs {
+  tokenizerId: string;
+  text: string;
+  addSpecialTokens: boolean;
+}
+
+/** Short texts re-encode at once; long ones wait for a pause in typing. */
+function encodeDelay(text: string): number {
+  return text.length < 20_000 ? 0 : 200;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useTokenization(client: TokenizerClient, { tokenizerId, text, addSpecialTokens }: Inputs): Tokenization {
+  const [loaded, setLoaded] = useState<{ id: string; info: TokenizerInfo } | null>(null);
+  const [loadError, setLoadError] = useState<{ id: string; message: string } | null>(null);
+  const [progress, setProgress] = useState<{ id: string; progress: LoadProgress } | null>(null);
+  const [shown, setShown] = useState<ShownResult | null>(null);
+  const [encodeError, setEncodeError] = useState<{ inputs: Inputs; message: string } | null>(null);
+  const latestLoad = useRef(createLatest());
+  const latestEncode = useRef(createLatest());
+
+  useEffect(() => {
+    const latest = latestLoad.current;
+    let current = true;
+    setLoadError(null);
+    latest
+      .run(client.load(tokenizerId, (p) => current && setProgress({ id: tokenizerId, progress: p })))
+      .then(
+        (r) => {
+          if (!r.stale) setLoaded({ id: tokenizerId, info: r.value });
+        },
+        (error: unknown) => current && setLoadError({ id: tokenizerId, message: `Could not load tokenizer "${tokenizerId}": ${messageOf(error)}` }),
+      );
+    return () => {
+      current = false;
+      latest.cancel();
+    };
+  }, [client, tokenizerId]);
+
+  const info = loaded?.id === tokenizerId ? loaded.info : null;
+
+  useEffect(() => {
+    if (!info) return;
+    const latest = latestEncode.current;
+    const inputs = { tokenizerId, text, addSpecialTokens };
+    const timer = setTimeout(() => {
+      latest.run(client.encode(inputs)).then(
+        (r) => {
+          if (r.stale) return;
+          setShown({ ...inputs, tokens: r.value, info });
+          setEncodeError(null);
+        },
+        (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
+      );
+    }, encodeDelay(text));
+    return () => {
+      clearTimeout(timer);
+      latest.cancel();
+    };
+  }, [client, info, tokenizerId, text, addSpecialTokens]);
+
+  return useMemo(() => {
+    const fresh = shown !== null && shown.tokenizerId === tokenizerId && shown.text === text && shown.addSpecialTokens === addSpecialTokens;
+    const currentEncodeError =
+      encodeError && encodeError.inputs.tokenizerId === tokenizerId && encodeError.inputs.text === text && encodeError.inputs.addSpecialTokens === addSpecialTokens
+        ? encodeError.message
+        : null;
+    const error = (loadError?.id === tokenizerId ? loadError.message : null) ?? currentEncodeError;
+    const status: TokenizationStatus = error ? 'error' : fresh ? 'ready' : 'loading';
+    return {
+      status,
+      shown,
+      error,
+      progress: progress?.id === tokenizerId && !info ? progress.progress : null,
+      info,
+    };
+  }, [shown, tokenizerId, text, addSpecialTokens, encodeError, loadError, progress, info]);
+}

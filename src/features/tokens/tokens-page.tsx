@@ -1,0 +1,66 @@
+import { useEffect, useMemo } from 'react';
+import { computeStats } from '../../core/tokens/spans';
+import { Checkbox } from '../../components/ui/checkbox';
+import { useCatalogStore } from '../../stores/catalog-store';
+import { usePersistStatus } from '../../stores/safe-storage';
+import { DEFAULT_TOKENIZER_ID, useSessionStore } from '../../stores/session-store';
+import { useTokenizerClient } from '../../stores/tokenizer-client-store';
+import { StatsBar } from './components/stats-bar';
+import { TextInput } from './components/text-input';
+import { TokenView } from './components/token-view';
+import { TokenizerSelect } from './components/tokenizer-select';
+import { useTokenization } from './hooks/use-tokenization';
+import { useTokenViewStore } from './store';
+
+/** The token view page: pick a tokenizer, type, see every token. */
+export function TokensPage() {
+  const client = useTokenizerClient();
+  const catalog = useCatalogStore();
+  const tokenizerId = useSessionStore((s) => s.tokenizerId);
+  const text = useSessionStore((s) => s.text);
+  const addSpecialTokens = useSessionStore((s) => s.addSpecialTokens);
+  const { setTokenizerId, setText, setAddSpecialTokens } = useSessionStore.getState();
+  const subView = useTokenViewStore((s) => s.subView);
+  const showWhitespace = useTokenViewStore((s) => s.showWhitespace);
+  const { setSubView, setShowWhitespace } = useTokenViewStore.getState();
+  const storageError = usePersistStatus((s) => s.error);
+
+  const { load: loadCatalog } = catalog;
+  useEffect(() => {
+    void loadCatalog(client);
+  }, [client, loadCatalog]);
+
+  // A persisted or linked id that is not bundled (any more) falls back to the default rather than failing forever.
+  const unknownId = catalog.status === 'ready' && catalog.entries.length > 0 && !catalog.entries.some((e) => e.id === tokenizerId) ? tokenizerId : null;
+  useEffect(() => {
+    if (!unknownId) return;
+    const fallback = catalog.entries.find((e) => e.id === DEFAULT_TOKENIZER_ID) ?? catalog.entries[0]!;
+    setTokenizerId(fallback.id);
+  }, [unknownId, catalog.entries, setTokenizerId]);
+
+  const tokenization = useTokenization(client, { tokenizerId, text, addSpecialTokens });
+  const { shown } = tokenization;
+  const expectedBytes = catalog.entries.find((e) => e.id === tokenizerId)?.files.find((f) => f.name === 'tokenizer.json')?.bytes ?? null;
+  const stats = useMemo(() => (shown ? computeStats(shown.text, shown.tokens) : null), [shown]);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
+        <TokenizerSelect entries={catalog.entries} value={tokenizerId} onChange={setTokenizerId} status={catalog.status} error={catalog.error} />
+        <fieldset className="flex flex-wrap gap-x-6 gap-y-2 pb-2">
+          <legend className="sr-only">Options</legend>
+          <Checkbox checked={addSpecialTokens} onChange={setAddSpecialTokens} label="add_special_tokens" description="Let the post-processor add BOS/EOS and similar tokens" />
+          <Checkbox checked={showWhitespace} onChange={setShowWhitespace} label="Show whitespace (· → ↵)" />
+        </fieldset>
+      </div>
+      <TextInput value={text} onChange={setText} />
+      {storageError && (
+        <p role="alert" className="text-sm font-medium text-amber-900 dark:text-amber-200">
+          {storageError}
+        </p>
+      )}
+      <StatsBar stats={stats} info={shown?.info ?? tokenization.info} />
+      <TokenView tokenization={tokenization} subView={subView} onSubViewChange={setSubView} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
+    </div>
+  );
+}

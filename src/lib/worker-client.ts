@@ -1,0 +1,186 @@
+/**
+ * Page side of the tokenizer worker: request ids, one promise per request, timeouts, and `onerror`
+ * rejecting everything pending. Talks to the worker only through `protocol.ts`.
+ */
+import {
+  Commands,
+  type CommandName,
+  type EncodeRequest,
+  type EncodeResult,
+  type LoadProgress,
+  type RequestOf,
+  type ResponseOf,
+  type TokenizerInfo,
+  type WorkerRequest,
+  type WorkerResponse,
+} from '../worker/protocol';
+import { fetchManifest, type Manifest } from './manifest';
+
+/** The slice of `Worker` the client uses, so tests can hand in a fake. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export class WorkerRequestError extends Error {
+  constructor(message: string, readonly workerErrorName: string = 'Error') {
+    super(message);
+    this.name = 'WorkerRequestError';
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(command: string, ms: number) {
+    super(`The tokenizer worker did not answer "${command}" within ${Math.round(ms / 1000)} s`);
+    this.name = 'TimeoutError';
+  }
+}
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+interface Pending {
+  command: CommandName;
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: LoadProgress) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class WorkerClient {
+  private worker: WorkerLike | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly createWorker: () => WorkerLike) {}
+
+  request<K extends CommandName>(command: K, payload: RequestOf<K>, options: RequestOptions = {}): Promise<ResponseOf<K>> {
+    const worker = this.ensureWorker();
+    const requestId = this.nextId++;
+    const timeoutMs = options.timeoutMs ?? Commands[command].timeoutMs;
+    return new Promise<ResponseOf<K>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // The late reply, if any, finds no pending entry and is dropped.
+        this.pending.delete(requestId);
+        reject(new TimeoutError(command, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(requestId, { command, resolve: resolve as (value: never) => void, reject, onProgress: options.onProgress, timer });
+      try {
+        worker.postMessage({ requestId, command, payload } as WorkerRequest, []);
+      } catch (error) {
+        this.settle(requestId)?.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  /** Rejects everything pending and stops the worker; the next request starts a fresh one. */
+  dispose(reason = 'The tokenizer worker was stopped'): void {
+    this.failAll(new Error(reason));
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.onMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      // A worker-level error (script failed to load, uncaught exception) leaves every request orphaned.
+      this.failAll(new WorkerRequestError(event.message || 'The tokenizer worker crashed'));
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+    };
+    worker.onmessageerror = () => this.failAll(new WorkerRequestError('A worker message could not be decoded'));
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(message: WorkerResponse): void {
+    if (message.kind === 'progress') {
+      this.pending.get(message.requestId)?.onProgress?.(message.progress);
+      return;
+    }
+    const pending = this.settle(message.requestId);
+    if (!pending) return;
+    if (message.kind === 'result') pending.resolve(message.result as never);
+    else pending.reject(new WorkerRequestError(message.error.message, message.error.name));
+  }
+
+  private settle(requestId: number): Pending | undefined {
+    const pending = this.pending.get(requestId);
+    if (!pending) return undefined;
+    clearTimeout(pending.timer);
+    this.pending.delete(requestId);
+    return pending;
+  }
+
+  private failAll(error: Error): void {
+    for (const requestId of [...this.pending.keys()]) this.settle(requestId)?.reject(error);
+  }
+}
+
+export type Latest<T> = { stale: false; value: T } | { stale: true };
+
+/**
+ * "Latest request wins": each `run` supersedes the previous ones, whose results (and errors) come back as
+ * `{stale: true}` so a slow old reply can never overwrite a newer one.
+ */
+export function createLatest() {
+  let generation = 0;
+  return {
+    async run<T>(task: Promise<T> | (() => Promise<T>)): Promise<Latest<T>> {
+      const mine = ++generation;
+      try {
+        const value = await (typeof task === 'function' ? task() : task);
+        return mine === generation ? { stale: false, value } : { stale: true };
+      } catch (error) {
+        if (mine !== generation) return { stale: true };
+        throw error;
+      }
+    },
+    /** Makes every in-flight run stale (e.g. on unmount). */
+    cancel(): void {
+      generation++;
+    },
+  };
+}
+
+/** What the UI needs from the tokenizer side; tests substitute an in-memory fake. */
+export interface TokenizerClient {
+  listTokenizers(): Promise<Manifest>;
+  load(tokenizerId: string, onProgress?: (progress: LoadProgress) => void): Promise<TokenizerInfo>;
+  encode(request: EncodeRequest): Promise<EncodeResult>;
+}
+
+export function appBaseUrl(): string {
+  return new URL(import.meta.env.BASE_URL, globalThis.location.href).href;
+}
+
+export function createTokenizerClient(client: WorkerClient, baseUrl: string = appBaseUrl()): TokenizerClient {
+  return {
+    listTokenizers: () => fetchManifest(baseUrl),
+    load: (tokenizerId, onProgress) => client.request('load', { tokenizerId, baseUrl }, { onProgress }),
+    // Loading first is a no-op round trip when cached, and re-creates the tokenizer if the worker was restarted.
+    encode: async (request) => {
+      await client.request('load', { tokenizerId: request.tokenizerId, baseUrl });
+      return client.request('encode', request);
+    },
+  };
+}
+
+export function createBrowserTokenizerClient(): TokenizerClient {
+  const client = new WorkerClient(
+    () => new Worker(new URL('../worker/tokenizer.worker.ts', import.meta.url), { type: 'module', name: 'tokenizer' }) as unknown as WorkerLike,
+  );
+  return createTokenizerClient(client);
+}

@@ -1,0 +1,106 @@
+// An in-memory tokenizer client for component tests: no worker, no fetch.
+import type { Manifest } from '../../src/lib/manifest';
+import type { TokenizerClient } from '../../src/lib/worker-client';
+import type { EncodeRequest, EncodeResult, TokenizerInfo } from '../../src/worker/protocol';
+
+const enc = new TextEncoder();
+
+export const MANIFEST: Manifest = {
+  tokenizers: [
+    { id: 'gpt2', name: 'GPT-2', family: 'gpt2', modelType: 'BPE', vocabSize: 50257, hasChatTemplate: false, license: 'MIT', source: 'test', files: [] },
+    { id: 'tiny', name: 'Tiny', family: 'test', modelType: 'WordLevel', vocabSize: 100, hasChatTemplate: false, license: 'MIT', source: 'test', files: [] },
+  ],
+};
+
+export function infoFor(id: string, contextLength: number | null = 1024): TokenizerInfo {
+  return {
+    id,
+    vocabSize: id === 'gpt2' ? 50257 : 100,
+    modelType: 'BPE',
+    contextLength,
+    specialTokens: [{ role: 'bos', content: '<s>', id: 1 }],
+    addedTokensCount: 1,
+  };
+}
+
+function wordId(word: string, salt: number): number {
+  let h = salt;
+  for (const c of word) h = (Math.imul(h, 31) + c.codePointAt(0)!) >>> 0;
+  return 100 + (h % 50000);
+}
+
+/**
+ * Words with their leading whitespace are tokens; `🙂` becomes two byte tokens sharing its span, like
+ * byte-level BPE; `<s>` at the start is a BOS when add_special_tokens is on.
+ */
+export function fakeEncode({ tokenizerId, text, addSpecialTokens }: EncodeRequest): EncodeResult {
+  const rows: Array<{ id: number; token: string; start: number; end: number; special: boolean; bytes: Uint8Array }> = [];
+  const salt = tokenizerId === 'gpt2' ? 7 : 13;
+  if (addSpecialTokens) rows.push({ id: 1, token: '<s>', start: 0, end: 0, special: true, bytes: enc.encode('<s>') });
+  for (const m of text.matchAll(/🙂|\s*[^\s🙂]+|\s+/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0] === '🙂') {
+      rows.push({ id: 9001, token: 'ðŁĻ', start, end, special: false, bytes: Uint8Array.from([0xf0, 0x9f, 0x99]) });
+      rows.push({ id: 9002, token: 'Ĥ', start, end, special: false, bytes: Uint8Array.from([0x82]) });
+    } else {
+      rows.push({ id: wordId(m[0], salt), token: m[0].replace(/ /g, 'Ġ'), start, end, special: false, bytes: enc.encode(m[0]) });
+    }
+  }
+  const n = rows.length;
+  const byteOffsets = new Int32Array(n + 1);
+  rows.forEach((r, i) => (byteOffsets[i + 1] = byteOffsets[i]! + r.bytes.length));
+  const bytes = new Uint8Array(byteOffsets[n]!);
+  rows.forEach((r, i) => bytes.set(r.bytes, byteOffsets[i]!));
+  return {
+    tokenizerId,
+    ids: Int32Array.from(rows, (r) => r.id),
+    starts: Int32Array.from(rows, (r) => r.start),
+    ends: Int32Array.from(rows, (r) => r.end),
+    special: Uint8Array.from(rows, (r) => (r.special ? 1 : 0)),
+    tokens: rows.map((r) => r.token),
+    bytes,
+    byteOffsets,
+  };
+}
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((a, b) => {
+    resolve = a;
+    reject = b;
+  });
+  return { promise, resolve, reject };
+}
+
+export interface FakeClient extends TokenizerClient {
+  /** Replace to hold or fail a request. */
+  encodeImpl: (request: EncodeRequest) => Promise<EncodeResult>;
+  loadImpl: (id: string) => Promise<TokenizerInfo>;
+  encodeCalls: EncodeRequest[];
+}
+
+export function createFakeClient(): FakeClient {
+  const client: FakeClient = {
+    encodeCalls: [],
+    encodeImpl: async (request) => fakeEncode(request),
+    loadImpl: async (id) => infoFor(id),
+    listTokenizers: async () => MANIFEST,
+    load: (id, onProgress) => {
+      onProgress?.({ loaded: 10, total: 100 });
+      return client.loadImpl(id);
+    },
+    encode: (request) => {
+      client.encodeCalls.push(request);
+      return client.encodeImpl(request);
+    },
+  };
+  return client;
+}

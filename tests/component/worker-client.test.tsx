@@ -1,0 +1,105 @@
+// Unit tests for src/lib/worker-client.ts with a fake Worker (kept under tests/component/ by the folder split of this task).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLatest, TimeoutError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../src/lib/worker-client';
+import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+
+class FakeWorker implements WorkerLike {
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(message: WorkerResponse): void {
+    this.onmessage?.({ data: message } as MessageEvent<WorkerResponse>);
+  }
+}
+
+const info = { id: 'gpt2', vocabSize: 50257, modelType: 'BPE', contextLength: 1024, specialTokens: [], addedTokensCount: 1 };
+
+describe('WorkerClient', () => {
+  let workers: FakeWorker[];
+  let client: WorkerClient;
+  beforeEach(() => {
+    workers = [];
+    client = new WorkerClient(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('matches replies to requests by id, whatever their order, and forwards progress', async () => {
+    const progress = vi.fn();
+    const a = client.request('load', { tokenizerId: 'gpt2', baseUrl: 'http://x/' }, { onProgress: progress });
+    const b = client.request('load', { tokenizerId: 'qwen3', baseUrl: 'http://x/' });
+    const [wa, wb] = workers[0]!.sent;
+    expect(wa!.requestId).not.toBe(wb!.requestId);
+    workers[0]!.reply({ requestId: wa!.requestId, kind: 'progress', progress: { loaded: 5, total: 10 } });
+    workers[0]!.reply({ requestId: wb!.requestId, kind: 'result', command: 'load', result: { ...info, id: 'qwen3' } });
+    workers[0]!.reply({ requestId: wa!.requestId, kind: 'result', command: 'load', result: info });
+    await expect(b).resolves.toMatchObject({ id: 'qwen3' });
+    await expect(a).resolves.toMatchObject({ id: 'gpt2' });
+    expect(progress).toHaveBeenCalledWith({ loaded: 5, total: 10 });
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('rejects with the error the worker replied', async () => {
+    const p = client.request('encode', { tokenizerId: 'gpt2', text: 'x', addSpecialTokens: true });
+    workers[0]!.reply({ requestId: workers[0]!.sent[0]!.requestId, kind: 'error', error: { name: 'Error', message: 'not loaded' } });
+    await expect(p).rejects.toThrow(WorkerRequestError);
+    await expect(p).rejects.toThrow('not loaded');
+  });
+
+  it('times out, and ignores the late reply', async () => {
+    vi.useFakeTimers();
+    const p = client.request('encode', { tokenizerId: 'gpt2', text: 'x', addSpecialTokens: true }, { timeoutMs: 50 });
+    const caught = p.catch((e: unknown) => e);
+    vi.advanceTimersByTime(60);
+    expect(await caught).toBeInstanceOf(TimeoutError);
+    workers[0]!.reply({ requestId: workers[0]!.sent[0]!.requestId, kind: 'result', command: 'load', result: info });
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('rejects everything pending when the worker errors, and starts a fresh worker next time', async () => {
+    const a = client.request('load', { tokenizerId: 'gpt2', baseUrl: 'http://x/' });
+    const b = client.request('load', { tokenizerId: 'qwen3', baseUrl: 'http://x/' });
+    workers[0]!.onerror?.({ message: 'script failed', preventDefault() {} } as ErrorEvent);
+    await expect(a).rejects.toThrow('script failed');
+    await expect(b).rejects.toThrow('script failed');
+    expect(workers[0]!.terminated).toBe(true);
+    void client.request('load', { tokenizerId: 'gpt2', baseUrl: 'http://x/' }).catch(() => {});
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+});
+
+describe('createLatest', () => {
+  it('lets only the latest run win; older results and errors come back stale', async () => {
+    const latest = createLatest();
+    let resolveOld!: (v: string) => void;
+    let rejectOld2!: (e: Error) => void;
+    const old = latest.run(new Promise<string>((r) => (resolveOld = r)));
+    const old2 = latest.run(new Promise<string>((_, j) => (rejectOld2 = j)));
+    const fresh = latest.run(Promise.resolve('new'));
+    resolveOld('old');
+    rejectOld2(new Error('late failure'));
+    await expect(fresh).resolves.toEqual({ stale: false, value: 'new' });
+    await expect(old).resolves.toEqual({ stale: true });
+    await expect(old2).resolves.toEqual({ stale: true });
+  });
+
+  it('rejects when the latest run fails, and cancel() makes in-flight runs stale', async () => {
+    const latest = createLatest();
+    await expect(latest.run(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const pending = latest.run(() => Promise.resolve(1));
+    latest.cancel();
+    await expect(pending).resolves.toEqual({ stale: true });
+  });
+});
