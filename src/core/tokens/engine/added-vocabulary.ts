@@ -2,6 +2,7 @@ import type { AddedTokenJson } from '../tokenizer-json';
 import { NormalizedString } from './normalized-string';
 import type { Split } from './pre-tokenized';
 import { isAlphanumeric, isWhitespace } from './unicode';
+import { WHOLE_TEXT, type PipelineContext } from './context';
 
 interface TrieNode { next: Map<number, TrieNode>; token: AddedTokenJson | null }
 
@@ -51,22 +52,29 @@ export class AddedVocabulary {
   private readonly rawTrie: TokenTrie;
   private readonly normalizedTrie: TokenTrie;
 
-  constructor(readonly tokens: readonly AddedTokenJson[], normalize: ((n: NormalizedString) => void) | null) {
+  /** The longest added-token content, in UTF-16 units (how much right context a chunk needs to see them whole). */
+  readonly maxLength: number;
+  /** Whether any token strips or checks its neighbours, which makes matches depend on text around them. */
+  readonly hasContextRules: boolean;
+
+  constructor(readonly tokens: readonly AddedTokenJson[], normalize: ((n: NormalizedString, ctx: PipelineContext) => void) | null) {
+    this.maxLength = tokens.reduce((m, t) => Math.max(m, t.content.length), 0);
+    this.hasContextRules = tokens.some((t) => t.lstrip || t.rstrip || t.single_word);
     this.rawTrie = new TokenTrie(tokens.filter((t) => !t.normalized).map((t) => [t.content, t]));
     // Tokens marked `normalized` are matched after normalization, by their own normalized content.
     this.normalizedTrie = new TokenTrie(tokens.filter((t) => t.normalized).map((t) => {
       const n = NormalizedString.fromOriginal(t.content);
-      normalize?.(n);
+      normalize?.(n, WHOLE_TEXT);
       return [n.s, t];
     }));
   }
 
   /** Rust `extract_and_normalize`: split out raw added tokens, normalize the rest, split out normalized ones. */
-  extractAndNormalize(text: string, normalize: ((n: NormalizedString) => void) | null): Split[] {
+  extractAndNormalize(text: string, normalize: ((n: NormalizedString, ctx: PipelineContext) => void) | null, base = 0, ctx: PipelineContext = WHOLE_TEXT): Split[] {
     const out: Split[] = [];
-    for (const piece of this.splitWith(NormalizedString.fromOriginal(text), this.rawTrie)) {
+    for (const piece of this.splitWith(NormalizedString.fromOriginal(text, base), this.rawTrie)) {
       if (piece.tokens) { out.push(piece); continue; }
-      normalize?.(piece.n);
+      normalize?.(piece.n, ctx);
       for (const p of this.splitWith(piece.n, this.normalizedTrie)) out.push(p);
     }
     return out.filter((p) => p.n.length > 0);

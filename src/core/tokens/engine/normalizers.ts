@@ -4,8 +4,9 @@ import { compileOniguruma, escapeRegex, findAll } from './regex';
 import { isBertControl, isBertWhitespace, isChineseChar, isNonspacingMark, isWhitespace } from './unicode';
 import { BYTE_TO_CHAR, utf8 } from './byte-level';
 import { createPrecompiled } from './precompiled';
+import type { PipelineContext } from './context';
 
-export type Normalizer = (n: NormalizedString) => void;
+export type Normalizer = (n: NormalizedString, ctx: PipelineContext) => void;
 
 export function patternRegex(pattern: Pattern): RegExp {
   return 'String' in pattern ? new RegExp(escapeRegex(pattern.String), 'gu') : compileOniguruma(pattern.Regex);
@@ -15,7 +16,7 @@ export function createNormalizer(config: NormalizerJson): Normalizer {
   switch (config.type) {
     case 'Sequence': {
       const steps = config.normalizers.map(createNormalizer);
-      return (n) => { for (const step of steps) step(n); };
+      return (n, ctx) => { for (const step of steps) step(n, ctx); };
     }
     case 'NFC': case 'NFD': case 'NFKC': case 'NFKD': {
       const form = config.type;
@@ -34,7 +35,7 @@ export function createNormalizer(config: NormalizerJson): Normalizer {
       return (n) => n.replace(findAll(re, n.s), config.content);
     }
     case 'Prepend':
-      return (n) => n.prepend(config.prepend);
+      return (n, ctx) => { if (ctx.noPrefixAt !== n.originalStart) n.prepend(config.prepend); };
     case 'BertNormalizer': {
       const cleanText = config.clean_text ?? true;
       const chinese = config.handle_chinese_chars ?? true;

@@ -6,8 +6,9 @@ import { patternRegex } from './normalizers';
 import { BYTE_TO_CHAR } from './byte-level';
 import type { CharChange } from './normalized-string';
 import { isNumeric, isPunctuation, isWhitespace } from './unicode';
+import type { PipelineContext } from './context';
 
-export type PreTokenizer = (splits: Split[]) => Split[];
+export type PreTokenizer = (splits: Split[], ctx: PipelineContext) => Split[];
 
 /** GPT-2's split pattern, used by the ByteLevel pre-tokenizer when `use_regex` is set. */
 const GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
@@ -16,15 +17,15 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
   switch (config.type) {
     case 'Sequence': {
       const steps = config.pretokenizers.map(createPreTokenizer);
-      return (splits) => steps.reduce((acc, step) => step(acc), splits);
+      return (splits, ctx) => steps.reduce((acc, step) => step(acc, ctx), splits);
     }
     case 'ByteLevel': {
       const addPrefixSpace = config.add_prefix_space ?? true;
       const useRegex = config.use_regex ?? true;
       const re = compileOniguruma(GPT2_PATTERN);
-      return (splits) => {
+      return (splits, ctx) => {
         const pieces = splitEach(splits, (n) => {
-          if (addPrefixSpace && !n.s.startsWith(' ')) n.prepend(' ');
+          if (addPrefixSpace && !n.s.startsWith(' ') && ctx.noPrefixAt !== n.originalStart) n.prepend(' ');
           return useRegex ? splitNormalized(n, matchesToPieces(findAll(re, n.s), n.length), 'Isolated') : [n];
         });
         for (const p of pieces) if (!p.tokens) byteLevelMap(p.n);
@@ -39,9 +40,10 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
       const replacement = config.replacement;
       const scheme = config.prepend_scheme ?? ((config.add_prefix_space ?? true) ? 'always' : 'never');
       const split = config.split ?? true;
-      return (splits) => splitEach(splits, (n) => {
+      return (splits, ctx) => splitEach(splits, (n) => {
+        const segmentStart = ctx.noPrefixAt !== n.originalStart;
         n.replace(charPieces(n.s, (c) => c === ' '), replacement);
-        if (scheme === 'always' || (scheme === 'first' && n.originalStart === 0)) {
+        if ((scheme === 'always' && segmentStart) || (scheme === 'first' && n.originalStart === 0)) {
           if (!n.s.startsWith(replacement)) n.prepend(replacement);
         }
         if (!split) return [n];

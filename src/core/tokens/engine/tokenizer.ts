@@ -8,6 +8,25 @@ import { addedTokenCount, createPostProcessor, concatEncodings, type PostProcess
 import { padBatch, truncatePair } from './padding';
 import { AddedVocabulary } from './added-vocabulary';
 import { CHAR_TO_BYTE, parseByteToken, utf8 } from './byte-level';
+import { WHOLE_TEXT, type PipelineContext } from './context';
+import { Chunker, type TokenArrays } from './chunked';
+import type { Split } from './pre-tokenized';
+import type { NormalizedString } from './normalized-string';
+import type { NormalizerJson } from '../tokenizer-json';
+
+/** Texts shorter than this are encoded whole; longer ones in cached chunks (same result, see chunked.ts). */
+const CHUNKED_FROM = 8192;
+
+/** Normalizers that only look at one character or grapheme at a time, so a chunk boundary cannot change them. */
+function isLocalNormalizer(n: NormalizerJson | null | undefined): boolean {
+  if (!n) return true;
+  switch (n.type) {
+    case 'Sequence': return n.normalizers.every(isLocalNormalizer);
+    case 'Replace': return 'String' in n.pattern && Array.from(n.pattern.String).length === 1;
+    case 'Strip': return false;
+    default: return true;
+  }
+}
 
 /** Per-call overrides of the `truncation`/`padding` blocks of tokenizer.json (null turns them off). */
 export interface BatchOptions {
@@ -20,6 +39,11 @@ export interface Tokenizer {
   encode(text: string, options: EncodeOptions): Encoding;
   /** As Rust `encode_batch`; `batch` overrides tokenizer.json's truncation and padding when given. */
   encodeBatch(texts: string[], options: EncodeOptions, batch?: BatchOptions): Encoding[];
+  /**
+   * The same tokens as `encode` for one sequence, as compact typed arrays (no per-token objects): what the app uses
+   * for long texts, where building a million small arrays would dominate. `specialMask` as in `Encoding`.
+   */
+  encodeArrays(text: string, options: { addSpecialTokens: boolean }): TokenArrays & { specialMask: Uint8Array };
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -65,6 +89,9 @@ class PipelineTokenizer implements Tokenizer {
   private readonly rules: ByteRules;
   readonly addedTokens: readonly AddedTokenJson[];
   readonly modelType: Model['type'];
+  private readonly chunker: Chunker | null;
+  private readonly cutPairs = new Map<string, Set<string>>();
+  private readonly modelJson: TokenizerJson['model'];
 
   constructor(json: TokenizerJson) {
     this.normalizer = json.normalizer ? createNormalizer(json.normalizer) : null;
@@ -89,6 +116,14 @@ class PipelineTokenizer implements Tokenizer {
     for (const t of this.addedTokens) { this.addedById.set(t.id, t); if (!this.addedByContent.has(t.content)) this.addedByContent.set(t.content, t); }
     this.added = new AddedVocabulary(this.addedTokens, this.normalizer);
     this.rules = byteRules(json.decoder);
+    this.modelJson = json.model;
+    this.chunker = isLocalNormalizer(json.normalizer) && !this.added.hasContextRules
+      ? new Chunker({
+        splitsFor: (text, base, ctx) => this.splitsFor(text, base, ctx),
+        tokenizeSplits: (splits, typeId) => this.tokenizeSplits(splits, typeId),
+        canCut: (n, index) => this.canCut(n, index),
+      }, Math.max(64, this.added.maxLength + 8))
+      : null;
   }
 
   encode(text: string, options: EncodeOptions): Encoding {
@@ -117,8 +152,93 @@ class PipelineTokenizer implements Tokenizer {
   }
 
   private encodeSequence(text: string, typeId: number): RawEncoding {
-    let splits = this.added.extractAndNormalize(text, this.normalizer);
-    if (this.preTokenizer) splits = this.preTokenizer(splits);
+    if (this.chunker && text.length >= CHUNKED_FROM) return arraysToRaw(this.chunker.encode(text, typeId), typeId);
+    return this.tokenizeSplits(this.splitsFor(text, 0, WHOLE_TEXT), typeId);
+  }
+
+  encodeArrays(text: string, options: { addSpecialTokens: boolean }): TokenArrays & { specialMask: Uint8Array } {
+    const wrap = this.fastWrap(options.addSpecialTokens);
+    if (!this.chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(text, options));
+    const body = this.chunker.encode(text.toWellFormed(), 0);
+    const [before, after] = wrap;
+    const n = before.ids.length + body.ids.length + after.ids.length;
+    const out = { ids: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n), special: new Uint8Array(n), specialMask: new Uint8Array(n), tokens: new Array<string>(n) };
+    let at = 0;
+    for (const part of [before, body, after]) {
+      out.ids.set(part.ids, at); out.starts.set(part.starts, at); out.ends.set(part.ends, at); out.special.set(part.special, at);
+      if (part !== body) out.specialMask.fill(1, at, at + part.ids.length);
+      for (let i = 0; i < part.ids.length; i++) out.tokens[at + i] = part.tokens[i]!;
+      at += part.ids.length;
+    }
+    return out;
+  }
+
+  private readonly wraps = new Map<boolean, [TokenArrays, TokenArrays] | null>();
+
+  /**
+   * The special tokens the post-processor puts before and after a single sequence, learned by running it on a
+   * one-token probe; null when post-processing does more than wrap (offset trimming, truncation, padding), in which
+   * case `encodeArrays` takes the general path.
+   */
+  private fastWrap(add: boolean): [TokenArrays, TokenArrays] | null {
+    if (this.wraps.has(add)) return this.wraps.get(add)!;
+    let wrap: [TokenArrays, TokenArrays] | null = null;
+    if (!this.defaultTruncation && !this.defaultPadding && !trims(this.postProcessorJson)) {
+      const probe: RawEncoding = { ids: [-1], tokens: [''], offsets: [[0, 0]], specialMask: [0], special: [0], typeIds: [0], attentionMask: [1] };
+      const done = this.postProcessor ? this.postProcessor([probe], add)[0]! : probe;
+      const at = done.ids.indexOf(-1);
+      const part = (from: number, to: number): TokenArrays => ({
+        ids: Int32Array.from(done.ids.slice(from, to)), starts: new Int32Array(to - from), ends: new Int32Array(to - from),
+        special: new Uint8Array(to - from).fill(1), tokens: done.tokens.slice(from, to),
+      });
+      if (at >= 0) wrap = [part(0, at), part(at + 1, done.ids.length)];
+    }
+    this.wraps.set(add, wrap);
+    return wrap;
+  }
+
+  private splitsFor(text: string, base: number, ctx: PipelineContext): Split[] {
+    const splits = this.added.extractAndNormalize(text, this.normalizer, base, ctx);
+    return this.preTokenizer ? this.preTokenizer(splits, ctx) : splits;
+  }
+
+  /**
+   * Whether a word can be cut before unit `index` with the same tokens on both sides. True for BPE and Unigram when
+   * no vocabulary entry contains the two characters around the cut (so no merge or piece can span it) and the cut
+   * cannot separate two unknown characters that would have been fused into one unk.
+   */
+  private canCut(n: NormalizedString, index: number): boolean {
+    const model = this.modelJson;
+    const type = this.model.type;
+    if (type !== 'BPE' && type !== 'Unigram') return false;
+    if ('continuing_subword_prefix' in model && model.continuing_subword_prefix) return false;
+    if ('end_of_word_suffix' in model && model.end_of_word_suffix) return false;
+    const before = String.fromCodePoint(n.s.codePointAt(index - 1 - (isLowSurrogate(n.s, index - 1) ? 1 : 0))!);
+    const after = String.fromCodePoint(n.s.codePointAt(index)!);
+    if (this.pairsWith(before).has(after)) return false;
+    const byteFallback = 'byte_fallback' in model && model.byte_fallback;
+    if (!byteFallback && this.model.tokenToId(before) === undefined && this.model.tokenToId(after) === undefined) return false;
+    return true;
+  }
+
+  /** Characters that follow `c` inside some vocabulary entry (built once per character, on demand). */
+  private pairsWith(c: string): Set<string> {
+    let set = this.cutPairs.get(c);
+    if (!set) {
+      set = new Set();
+      for (let id = 0; id < this.model.vocabSize * 2 && set.size < 1e6; id++) {
+        const token = this.model.idToToken(id);
+        if (token === undefined) { if (id > this.model.vocabSize + 1024) break; continue; }
+        for (let i = token.indexOf(c); i >= 0 && i + c.length < token.length; i = token.indexOf(c, i + 1)) {
+          set.add(String.fromCodePoint(token.codePointAt(i + c.length)!));
+        }
+      }
+      this.cutPairs.set(c, set);
+    }
+    return set;
+  }
+
+  private tokenizeSplits(splits: Split[], typeId: number): RawEncoding {
     const out: RawEncoding = { ids: [], tokens: [], offsets: [], specialMask: [], special: [], typeIds: [], attentionMask: [] };
     for (const split of splits) {
       const addedToken = split.tokens !== null;
@@ -175,6 +295,36 @@ class PipelineTokenizer implements Tokenizer {
     if (wordPiecePrefix && s.startsWith(wordPiecePrefix)) s = s.slice(wordPiecePrefix.length);
     return utf8(s);
   }
+}
+
+/** Whether a post-processor moves offsets (ByteLevel/RoBERTa `trim_offsets`), which the fast path does not do. */
+function trims(p: TokenizerJson['post_processor']): boolean {
+  if (!p) return false;
+  switch (p.type) {
+    case 'Sequence': return p.processors.some(trims);
+    case 'ByteLevel': return p.trim_offsets ?? true;
+    case 'RobertaProcessing': return p.trim_offsets ?? true;
+    default: return false;
+  }
+}
+
+function arraysToRaw(a: TokenArrays, typeId: number): RawEncoding {
+  const n = a.ids.length;
+  const out: RawEncoding = { ids: Array.from(a.ids), tokens: a.tokens, offsets: new Array(n), specialMask: new Array<number>(n).fill(0), special: Array.from(a.special), typeIds: new Array<number>(n).fill(typeId), attentionMask: new Array<number>(n).fill(1) };
+  for (let i = 0; i < n; i++) out.offsets[i] = [a.starts[i]!, a.ends[i]!];
+  return out;
+}
+
+function rawToArrays(e: Encoding): TokenArrays & { specialMask: Uint8Array } {
+  const n = e.ids.length;
+  const out = { ids: Int32Array.from(e.ids), starts: new Int32Array(n), ends: new Int32Array(n), special: Uint8Array.from(e.special), specialMask: Uint8Array.from(e.specialMask), tokens: e.tokens };
+  for (let i = 0; i < n; i++) { out.starts[i] = e.offsets[i]![0]; out.ends[i] = e.offsets[i]![1]; }
+  return out;
+}
+
+function isLowSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0;
 }
 
 export function createTokenizer(json: TokenizerJson): Tokenizer {

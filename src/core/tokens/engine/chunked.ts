@@ -1,0 +1,168 @@
+import type { Split } from './pre-tokenized';
+import type { NormalizedString } from './normalized-string';
+import type { RawEncoding } from './post-processors';
+import type { PipelineContext } from './context';
+
+/**
+ * Encoding a long text in chunks, with the same result as encoding it whole.
+ *
+ * A cut at original offset `e` is taken only when the pipeline provably does not look across it:
+ *  - it sits before a "solid" character (letter, number, punctuation, symbol) that follows a space or newline,
+ *    so no normalizer we allow (all character- or grapheme-local) joins across it;
+ *  - encoding the chunk with `context` characters of real right context shows that no added token and no
+ *    pre-tokenized word spans `e`, or the model can cut the word there (BPE/Unigram: no vocabulary entry
+ *    contains the two characters on either side, see `canCut`);
+ *  - the chunk after it starts mid-segment, so it gets no segment-start prefix (see `PipelineContext`).
+ * Chunks are cached by their text, so after an edit only the chunks the edit touched are encoded again.
+ */
+export interface ChunkPipeline {
+  splitsFor(text: string, base: number, ctx: PipelineContext): Split[];
+  tokenizeSplits(splits: Split[], typeId: number): RawEncoding;
+  /** Whether the model may cut the word `n` before unit `index`, with the same tokens on both sides. */
+  canCut(n: NormalizedString, index: number): boolean;
+}
+
+/** One sequence's tokens as compact arrays: what long texts are assembled into without per-token objects. */
+export interface TokenArrays {
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 for added tokens marked special. */
+  special: Uint8Array;
+  tokens: string[];
+}
+
+interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean }
+
+// Content-defined cuts: a chunk ends at the first clean candidate past MIN_CHUNK whose preceding characters hash to
+// a "preferred" value (about one in PREFERRED candidates), or at the first clean candidate past MAX_CHUNK. Cuts then
+// depend on the text around them, not on where the chunk started, so after an edit the chunks re-align with the
+// cached ones right after the edited chunk.
+const MIN_CHUNK = 512;
+const MAX_CHUNK = 4096;
+const PREFERRED = 256;
+const WINDOW = 1024;
+const CACHE_ENTRIES = 4096;
+const SOLID = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** A cut may be tried before a solid character that follows a space or newline. */
+function isCandidate(text: string, p: number): boolean {
+  const prev = text.charCodeAt(p - 1);
+  return (prev === 0x0a || prev === 0x20) && SOLID.test(text[p]!);
+}
+
+function isPreferred(text: string, p: number): boolean {
+  let h = 2166136261;
+  for (let i = Math.max(0, p - 8); i < p; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return ((h >>> 0) % PREFERRED) === 0;
+}
+
+export class Chunker {
+  /** flags → slice text → chunk. Nested so the key is the slice itself (a cheap view), not a new concatenation. */
+  private readonly cache = new Map<string, Map<string, CachedChunk>>();
+  private cached = 0;
+
+  constructor(private readonly pipeline: ChunkPipeline, private readonly context: number) {}
+
+  /** The whole text's tokens before post-processing, assembled from chunks; offsets absolute. */
+  encode(text: string, typeId: number): TokenArrays {
+    const chunks: Array<[CachedChunk, number]> = [];
+    let start = 0;
+    let midSegment = false;
+    let total = 0;
+    while (start < text.length) {
+      let chunk: CachedChunk | null = null;
+      for (let window = WINDOW; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, typeId, window);
+      chunks.push([chunk, start]);
+      total += chunk.enc.ids.length;
+      midSegment = !chunk.endsWithAdded;
+      start += chunk.length;
+    }
+    const out: TokenArrays = { ids: new Int32Array(total), starts: new Int32Array(total), ends: new Int32Array(total), special: new Uint8Array(total), tokens: new Array<string>(total) };
+    let at = 0;
+    for (const [{ enc }, offset] of chunks) {
+      const n = enc.ids.length;
+      out.ids.set(enc.ids, at);
+      out.special.set(enc.special, at);
+      for (let i = 0; i < n; i++) {
+        out.starts[at + i] = enc.starts[i]! + offset;
+        out.ends[at + i] = enc.ends[i]! + offset;
+        out.tokens[at + i] = enc.tokens[i]!;
+      }
+      at += n;
+    }
+    return out;
+  }
+
+  /**
+   * The chunk starting at `start`: encodes a fixed slice (so an unchanged slice is a cache hit wherever it moved to)
+   * and cuts at the first clean candidate after the target size. Null when the slice holds no clean cut.
+   */
+  private chunk(text: string, start: number, midSegment: boolean, typeId: number, window: number): CachedChunk | null {
+    const sliceEnd = Math.min(text.length, start + MAX_CHUNK + window + this.context);
+    const last = sliceEnd === text.length;
+    const slice = text.slice(start, sliceEnd);
+    // Metaspace's `prepend_scheme: first` looks at whether a piece starts the whole text, so that is part of the key.
+    const flags = `${start === 0 ? 1 : 0}${midSegment ? 1 : 0}${last ? 1 : 0}`;
+    let bucket = this.cache.get(flags);
+    if (!bucket) { bucket = new Map(); this.cache.set(flags, bucket); }
+    const hit = bucket.get(slice);
+    if (hit) return hit;
+    const key = { bucket, slice };
+    const splits = this.pipeline.splitsFor(slice, start, { noPrefixAt: midSegment ? start : null });
+    const cut = last && sliceEnd - start <= MAX_CHUNK + window ? null : this.findCut(text, splits, start, sliceEnd - this.context);
+    if (!cut) {
+      if (!last) return null;
+      return this.store(key, splits, start, typeId, slice.length, false);
+    }
+    return this.store(key, cut.kept, start, typeId, cut.at - start, cut.endsWithAdded);
+  }
+
+  /** The first acceptable offset in [start + MIN_CHUNK, limit] that no split spans (or the model can cut there). */
+  private findCut(text: string, splits: Split[], start: number, limit: number): { at: number; kept: Split[]; endsWithAdded: boolean } | null {
+    const from = start + MIN_CHUNK;
+    const acceptable = (b: number) => isCandidate(text, b) && (b >= start + MAX_CHUNK || isPreferred(text, b));
+    let prevEnd = -1;
+    let prevAdded = false;
+    for (let k = 0; k < splits.length; k++) {
+      const split = splits[k]!;
+      const { originalStart: os, originalEnd: oe } = split.n;
+      if (os > limit) break;
+      // The gap between the previous split and this one (pre-tokenizers may drop characters, e.g. whitespace).
+      for (let b = Math.max(from, prevEnd); b <= Math.min(os, limit); b++) {
+        if (b > 0 && acceptable(b)) return { at: b, kept: splits.slice(0, k), endsWithAdded: prevAdded && b === prevEnd };
+      }
+      if (split.tokens === null && oe > from) {
+        for (let b = Math.max(from, os + 1); b < Math.min(oe, limit + 1); b++) {
+          if (!acceptable(b)) continue;
+          const index = unitAt(split.n, b);
+          if (index > 0 && index < split.n.length && this.pipeline.canCut(split.n, index)) {
+            return { at: b, kept: [...splits.slice(0, k), { n: split.n.slice(0, index), tokens: null }], endsWithAdded: false };
+          }
+        }
+      }
+      prevEnd = oe;
+      prevAdded = split.tokens !== null;
+    }
+    return null;
+  }
+
+  private store(key: { bucket: Map<string, CachedChunk>; slice: string }, kept: Split[], start: number, typeId: number, length: number, endsWithAdded: boolean): CachedChunk {
+    const raw = this.pipeline.tokenizeSplits(kept, typeId);
+    const n = raw.ids.length;
+    const enc: TokenArrays = { ids: Int32Array.from(raw.ids), starts: new Int32Array(n), ends: new Int32Array(n), special: Uint8Array.from(raw.special), tokens: raw.tokens };
+    for (let i = 0; i < n; i++) { enc.starts[i] = raw.offsets[i]![0] - start; enc.ends[i] = raw.offsets[i]![1] - start; }
+    const chunk = { enc, length, endsWithAdded };
+    if (++this.cached > CACHE_ENTRIES) { this.cache.clear(); this.cached = 0; key.bucket.clear(); }
+    key.bucket.set(key.slice, chunk);
+    return chunk;
+  }
+}
+
+/** First normalized unit whose original start is at or after `offset`, if the alignment cuts cleanly there. */
+function unitAt(n: NormalizedString, offset: number): number {
+  for (let i = 0; i < n.length; i++) {
+    if (n.starts[i]! >= offset) return n.starts[i] === offset && (i === 0 || n.ends[i - 1]! <= offset) ? i : -1;
+  }
+  return -1;
+}

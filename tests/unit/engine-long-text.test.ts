@@ -1,0 +1,71 @@
+/**
+ * Long texts are encoded in cached chunks (src/core/tokens/engine/chunked.ts). These tests hold that to the Rust
+ * reference: the whole 1 MB equals Rust for every bundled tokenizer, and after random edits (the cache re-used)
+ * the result still equals Rust on the edited text. Expected values come from Rust at run time.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { createTokenizer } from '../../src/core/tokens/engine';
+import type { TokenizerJson } from '../../src/core/tokens/tokenizer-json';
+import { HARD_INPUTS } from '../fixtures/hard-inputs';
+
+const { Tokenizer: RustTokenizer } = createRequire(import.meta.url)('tokenizers') as typeof import('tokenizers');
+const DIR = path.resolve('public/tokenizers');
+const ids = (JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as { tokenizers: Array<{ id: string }> }).tokenizers.map((t) => t.id);
+
+/** Mixed text of `size` UTF-16 units: every hard input, joined by spaces and newlines. */
+function mixedText(size: number): string {
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += HARD_INPUTS[(i * 7) % HARD_INPUTS.length]!.toWellFormed() + (i % 3 ? '\n' : ' ');
+  return text.slice(0, size).toWellFormed();
+}
+
+async function rustArrays(ref: InstanceType<typeof RustTokenizer>, text: string, addSpecialTokens: boolean) {
+  const enc = await ref.encode(text, null, { addSpecialTokens });
+  const cps = Array.from(text);
+  const u16 = [0];
+  for (const c of cps) u16.push(u16[u16.length - 1]! + c.length);
+  const offsets = enc.getOffsets() as Array<[number, number]>;
+  return { ids: enc.getIds(), starts: offsets.map(([s]) => u16[s]!), ends: offsets.map(([, e]) => u16[e]!), special: enc.getSpecialTokensMask() };
+}
+
+function expectSame(got: { ids: ArrayLike<number>; starts: ArrayLike<number>; ends: ArrayLike<number> }, want: Awaited<ReturnType<typeof rustArrays>>, context: string) {
+  expect(got.ids.length, context).toBe(want.ids.length);
+  for (let i = 0; i < want.ids.length; i++) {
+    const inserted = want.special[i] === 1 && want.starts[i] === 0 && want.ends[i] === 0;
+    if (got.ids[i] !== want.ids[i] || (!inserted && (got.starts[i] !== want.starts[i] || got.ends[i] !== want.ends[i]))) {
+      expect({ i, id: got.ids[i], start: got.starts[i], end: got.ends[i] }, context).toEqual({ i, id: want.ids[i], start: want.starts[i], end: want.ends[i] });
+    }
+  }
+}
+
+const MB = mixedText(1_000_000);
+
+describe.each(ids)('%s on long texts', (id) => {
+  const file = path.join(DIR, id, 'tokenizer.json');
+  const ours = createTokenizer(JSON.parse(fs.readFileSync(file, 'utf8')) as TokenizerJson);
+  const ref = RustTokenizer.fromFile(file);
+
+  it('1 MB: ids and offsets equal Rust (encodeArrays and encode)', async () => {
+    const want = await rustArrays(ref, MB, true);
+    expectSame(ours.encodeArrays(MB, { addSpecialTokens: true }), want, `${id} 1MB arrays`);
+    const enc = ours.encode(MB, { addSpecialTokens: true });
+    expect(enc.ids).toEqual(want.ids);
+  });
+
+  it('random edits re-using the chunk cache equal Rust on the edited text', async () => {
+    const base = mixedText(40_000);
+    ours.encodeArrays(base, { addSpecialTokens: false });
+    const pieces = ['x', ' ', '\n', 'zq ', '🙂', '<|endoftext|>', 'é', '\n\n  ', 'Hello world'];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: base.length }), fc.integer({ min: 0, max: 40 }), fc.constantFrom(...pieces), async (at, removed, inserted) => {
+        const edited = (base.slice(0, at) + inserted + base.slice(at + removed)).toWellFormed();
+        expectSame(ours.encodeArrays(edited, { addSpecialTokens: false }), await rustArrays(ref, edited, false), `${id} edit@${at}-${removed}+${JSON.stringify(inserted)}`);
+      }),
+      { numRuns: 12, seed: 20261128 },
+    );
+  });
+});
