@@ -1,9 +1,14 @@
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
 import { TokensPage } from '../features/tokens/tokens-page';
 import { VIEWS, writeUrlState, type View } from '../lib/url-state';
 import { useUiStore } from '../stores/ui-store';
 import { useThemeEffect } from './theme';
 import { useUrlSync } from './use-url-sync';
+
+// Only the token view is in the initial bundle (the first-tokens budget); every other view is its own chunk,
+// fetched when it opens. The chat studio in particular brings the Jinja engine and CodeMirror.
+const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const BatchPage = lazy(() => import('../features/batch/batch-page').then((m) => ({ default: m.BatchPage })));
 
 const VIEW_LABELS: Record<View, string> = {
   tokens: 'Tokens',
@@ -56,6 +61,20 @@ function Nav({ view, onSelect }: { view: View; onSelect: (view: View) => void })
   );
 }
 
+function viewContent(view: View): ReactNode {
+  switch (view) {
+    case 'tokens': return <TokensPage />;
+    case 'compare': return <ComparePage />;
+    case 'chat': return <ComingSoon view={view} />;
+    case 'batch': return <BatchPage />;
+    case 'model': return <ComingSoon view={view} />;
+    default: {
+      const unknown: never = view;
+      return <ComingSoon view={unknown} />;
+    }
+  }
+}
+
 export function App() {
   const view = useUiStore((s) => s.view);
   const theme = useUiStore((s) => s.theme);
@@ -87,7 +106,9 @@ export function App() {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-6 py-6">
-        {view === 'tokens' ? <TokensPage /> : <ComingSoon view={view} />}
+        <Suspense fallback={<p role="status" className="text-base text-slate-700 dark:text-slate-300">Loading {VIEW_LABELS[view]}…</p>}>
+          {viewContent(view)}
+        </Suspense>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { parseUrlState, writeUrlState, type UrlState } from '../lib/url-state';
+import { useHubSettingsStore } from '../stores/hub-settings-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -28,6 +29,9 @@ function writeSynced(search: string): void {
  * quick reload the persisted state is the newer one and must not be overwritten by a stale `?text=`.
  */
 export function applyUrlState(search: string): void {
+  // `?hub=<url>` (like HF_ENDPOINT) holds for this page whatever else happens; it is never persisted.
+  const hub = new URLSearchParams(search).get('hub');
+  if (hub) useHubSettingsStore.getState().setEndpointOverride(hub);
   if (search !== '' && search === readSynced()) return;
   const state = parseUrlState(search);
   if (state.view) useUiStore.getState().setView(state.view);

@@ -1,5 +1,6 @@
 /**
- * Shareable links: `?view=tokens|compare|chat|batch|model&tokenizer=<id>&text=<urlencoded>`.
+ * Shareable links: `?view=tokens|compare|chat|batch|model&tokenizer=<id>&text=<urlencoded>`;
+ * the compare view adds `tokenizers=<id>,<id>,…`.
  * Values found in the URL override persisted state when the app opens.
  */
 export const VIEWS = ['tokens', 'compare', 'chat', 'batch', 'model'] as const;
@@ -9,6 +10,8 @@ export interface UrlState {
   view?: View;
   tokenizer?: string;
   text?: string;
+  /** Compare view panes. Written only when given, so writers that do not know it leave it in place. */
+  tokenizers?: string[];
 }
 
 /** Longer texts stay out of the address bar: browsers and chat apps truncate long URLs. */
@@ -27,6 +30,8 @@ export function parseUrlState(search: string): UrlState {
   if (tokenizer) state.tokenizer = tokenizer;
   const text = params.get('text');
   if (text !== null) state.text = text;
+  const tokenizers = parseTokenizerList(params.get('tokenizers'));
+  if (tokenizers.length) state.tokenizers = tokenizers;
   return state;
 }
 
@@ -40,6 +45,22 @@ export function writeUrlState(search: string, state: UrlState): string {
   set('view', state.view);
   set('tokenizer', state.tokenizer);
   set('text', state.text !== undefined && state.text.length <= MAX_URL_TEXT_LENGTH ? state.text : undefined);
+  if (state.tokenizers !== undefined) set('tokenizers', state.tokenizers.join(','));
+  const out = params.toString();
+  return out ? `?${out}` : '';
+}
+
+/** `gpt2, llama3_1,,gpt2` → `['gpt2', 'llama3_1']`: trimmed, no blanks, no repeats. */
+export function parseTokenizerList(value: string | null): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))];
+}
+
+/** Sets only `tokenizers`, leaving every other parameter as it is. */
+export function withTokenizers(search: string, tokenizers: readonly string[]): string {
+  const params = new URLSearchParams(search);
+  if (tokenizers.length) params.set('tokenizers', tokenizers.join(','));
+  else params.delete('tokenizers');
   const out = params.toString();
   return out ? `?${out}` : '';
 }

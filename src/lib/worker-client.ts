@@ -2,12 +2,23 @@
  * Page side of the tokenizer worker: request ids, one promise per request, timeouts, and `onerror`
  * rejecting everything pending. Talks to the worker only through `protocol.ts`.
  */
+import { parseHubId } from '../core/model/hub-id';
 import {
   Commands,
   type CommandName,
+  type DecodeRequest,
+  type DecodeResult,
   type EncodeRequest,
   type EncodeResult,
+  type LoadErrorCode,
   type LoadProgress,
+  type PipelineTrace,
+  type BatchRequest,
+  type BatchResult,
+  type TokenizerSource,
+  type TraceRequest,
+  type VocabSearchRequest,
+  type VocabSearchResult,
   type RequestOf,
   type ResponseOf,
   type TokenizerInfo,
@@ -26,7 +37,12 @@ export interface WorkerLike {
 }
 
 export class WorkerRequestError extends Error {
-  constructor(message: string, readonly workerErrorName: string = 'Error') {
+  constructor(
+    message: string,
+    readonly workerErrorName: string = 'Error',
+    /** Set for load failures, so the UI can say what to do (add a token, check the id, …). */
+    readonly code?: LoadErrorCode,
+  ) {
     super(message);
     this.name = 'WorkerRequestError';
   }
@@ -113,7 +129,7 @@ export class WorkerClient {
     const pending = this.settle(message.requestId);
     if (!pending) return;
     if (message.kind === 'result') pending.resolve(message.result as never);
-    else pending.reject(new WorkerRequestError(message.error.message, message.error.name));
+    else pending.reject(new WorkerRequestError(message.error.message, message.error.name, message.error.code));
   }
 
   private settle(requestId: number): Pending | undefined {
@@ -158,29 +174,74 @@ export function createLatest() {
 /** What the UI needs from the tokenizer side; tests substitute an in-memory fake. */
 export interface TokenizerClient {
   listTokenizers(): Promise<Manifest>;
+  /** Loads by id: bundled ids, Hub ids (`owner/name[@rev]`, with the current Hub settings), or a source given earlier. */
   load(tokenizerId: string, onProgress?: (progress: LoadProgress) => void): Promise<TokenizerInfo>;
+  /** Loads from an explicit source (local files, GGUF); it is remembered, so `load(id)` works again after a worker restart. */
+  loadFrom(tokenizerId: string, source: TokenizerSource, onProgress?: (progress: LoadProgress) => void): Promise<TokenizerInfo>;
+  /** Aborts a load still in progress; its `load` promise rejects with code `cancelled`. */
+  cancelLoad(tokenizerId: string): Promise<void>;
   encode(request: EncodeRequest): Promise<EncodeResult>;
+  searchVocab(request: VocabSearchRequest): Promise<VocabSearchResult>;
+  decode(request: DecodeRequest): Promise<DecodeResult>;
+  trace(request: TraceRequest): Promise<PipelineTrace>;
+  /** The batch lab's command (optional so test fakes need not implement it). */
+  batch?(request: BatchRequest): Promise<BatchResult>;
 }
+
+export interface HubSettings {
+  endpoint: string;
+  /** Only for `endpoint`'s origin; null when none was entered for it. */
+  accessToken: string | null;
+}
+
+export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
 
 export function appBaseUrl(): string {
   return new URL(import.meta.env.BASE_URL, globalThis.location.href).href;
 }
 
-export function createTokenizerClient(client: WorkerClient, baseUrl: string = appBaseUrl()): TokenizerClient {
+export function createTokenizerClient(
+  client: WorkerClient,
+  baseUrl: string = appBaseUrl(),
+  hubSettings: () => HubSettings = () => ({ endpoint: DEFAULT_HUB_ENDPOINT, accessToken: null }),
+): TokenizerClient {
+  const given = new Map<string, TokenizerSource>();
+  const sourceOf = (tokenizerId: string): TokenizerSource | undefined => {
+    const known = given.get(tokenizerId);
+    if (known) return known;
+    const hub = parseHubId(tokenizerId);
+    if (!hub) return undefined;
+    const { endpoint, accessToken } = hubSettings();
+    return { kind: 'hub', ...hub, endpoint, accessToken };
+  };
+  const load = (tokenizerId: string, onProgress?: (progress: LoadProgress) => void) =>
+    client.request('load', { tokenizerId, baseUrl, source: sourceOf(tokenizerId) }, { onProgress });
+  // Loading first is a no-op round trip when cached, and re-creates the tokenizer if the worker was restarted.
+  const loaded = async <T>(tokenizerId: string, then: () => Promise<T>): Promise<T> => {
+    await load(tokenizerId);
+    return then();
+  };
   return {
     listTokenizers: () => fetchManifest(baseUrl),
-    load: (tokenizerId, onProgress) => client.request('load', { tokenizerId, baseUrl }, { onProgress }),
-    // Loading first is a no-op round trip when cached, and re-creates the tokenizer if the worker was restarted.
-    encode: async (request) => {
-      await client.request('load', { tokenizerId: request.tokenizerId, baseUrl });
-      return client.request('encode', request);
+    load,
+    loadFrom: (tokenizerId, source, onProgress) => {
+      if (source.kind === 'files' || source.kind === 'gguf') given.set(tokenizerId, source);
+      return client.request('load', { tokenizerId, baseUrl, source }, { onProgress });
     },
+    cancelLoad: async (tokenizerId) => {
+      await client.request('cancelLoad', { tokenizerId });
+    },
+    encode: (request) => loaded(request.tokenizerId, () => client.request('encode', request)),
+    searchVocab: (request) => loaded(request.tokenizerId, () => client.request('vocabSearch', request)),
+    decode: (request) => loaded(request.tokenizerId, () => client.request('decode', request)),
+    trace: (request) => loaded(request.tokenizerId, () => client.request('trace', request)),
+    batch: (request) => loaded(request.tokenizerId, () => client.request('batch', request)),
   };
 }
 
-export function createBrowserTokenizerClient(): TokenizerClient {
+export function createBrowserTokenizerClient(hubSettings?: () => HubSettings): TokenizerClient {
   const client = new WorkerClient(
     () => new Worker(new URL('../worker/tokenizer.worker.ts', import.meta.url), { type: 'module', name: 'tokenizer' }) as unknown as WorkerLike,
   );
-  return createTokenizerClient(client);
+  return createTokenizerClient(client, appBaseUrl(), hubSettings);
 }

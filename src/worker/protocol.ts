@@ -4,6 +4,18 @@
  * (the pattern of excalidraw's `subset-shared.chunk.ts`).
  */
 
+import type { TokenizerCard } from '../core/model/card';
+import type { GgufModelInfo } from '../core/model/gguf-tokenizer';
+import type { PipelineTrace } from '../core/tokens/pipeline-trace';
+import type { ChatTemplateNamed } from '../core/tokens/tokenizer-json';
+import type { VocabSearchResult } from '../core/tokens/vocab-search';
+
+export type { PipelineTrace, VocabSearchResult, TokenizerCard, GgufModelInfo };
+
+// The batch lab's command (`batch-handler.ts`); its types live in their own file.
+import type { BatchRequest, BatchResult } from './batch-protocol';
+export type * from './batch-protocol';
+
 /** Roles a special token can play; `control` is any other added token marked `special` (e.g. `<|im_end|>`). */
 export type SpecialRole = 'bos' | 'eos' | 'unk' | 'pad' | 'sep' | 'cls' | 'mask' | 'additional' | 'control';
 
@@ -14,10 +26,79 @@ export interface SpecialTokenInfo {
   id: number | null;
 }
 
+/**
+ * Where a tokenizer comes from. Ids: bundled ids as they are; Hub tokenizers by Hub id (`owner/name`, plus
+ * `@revision` when not main); local files and GGUF as `local:<name>`.
+ */
+export type TokenizerSource =
+  | { kind: 'bundled' }
+  | {
+      kind: 'hub';
+      repo: string;
+      revision: string;
+      /** Hub root, e.g. the public Hub or a mirror (HF_ENDPOINT); files are read from `{endpoint}/{repo}/resolve/{revision}/{file}`. */
+      endpoint: string;
+      /** Sent as a Bearer token only; never put in a URL, a cache key, a message or a log. */
+      accessToken?: string | null;
+    }
+  | { kind: 'files'; name: string; files: File[] }
+  | { kind: 'gguf'; file: File };
+
 export interface LoadRequest {
   tokenizerId: string;
   /** Absolute URL of the app root (resolved from `import.meta.env.BASE_URL`); files live at `tokenizers/<id>/`. */
   baseUrl: string;
+  /** Defaults to the bundled files. */
+  source?: TokenizerSource;
+}
+
+/** How a loaded tokenizer got here, for the picker and the card. */
+export interface TokenizerOrigin {
+  kind: 'bundled' | 'hub' | 'local' | 'gguf';
+  /** What the user recognises: the Hub id, the folder or file name. */
+  label: string;
+  repo?: string;
+  revision?: string;
+  /** True when a Hub load was answered from the browser cache because the Hub could not be reached. */
+  fromCache?: boolean;
+  /** The files that made up this tokenizer. */
+  files: string[];
+  gguf?: GgufModelInfo;
+}
+
+export interface CancelRequest {
+  tokenizerId: string;
+}
+
+export interface VocabSearchRequest {
+  tokenizerId: string;
+  query: string;
+  limit?: number;
+}
+
+export interface DecodeRequest {
+  tokenizerId: string;
+  ids: number[];
+  skipSpecialTokens: boolean;
+}
+
+export interface DecodedPiece {
+  id: number;
+  /** null for an id outside the vocabulary. */
+  token: string | null;
+  /** What this one token decodes to on its own. */
+  text: string;
+  special: boolean;
+}
+
+export interface DecodeResult {
+  text: string;
+  pieces: DecodedPiece[];
+}
+
+export interface TraceRequest {
+  tokenizerId: string;
+  text: string;
 }
 
 export interface TokenizerInfo {
@@ -28,12 +109,19 @@ export interface TokenizerInfo {
   contextLength: number | null;
   specialTokens: SpecialTokenInfo[];
   addedTokensCount: number;
+  /** The tokenizer card, computed in the worker from the loaded files (`buildCard`). */
+  card: TokenizerCard;
+  origin: TokenizerOrigin;
+  /** chat_template.jinja, else tokenizer_config.json's `chat_template` (GGUF: `tokenizer.chat_template[.<name>]`). */
+  chatTemplate: string | ChatTemplateNamed[] | null;
 }
 
 export interface EncodeRequest {
   tokenizerId: string;
   text: string;
   addSpecialTokens: boolean;
+  /** Second sequence (`text_pair`); its tokens get type id 1 when the post-processor says so. */
+  pair?: string | null;
 }
 
 /**
@@ -53,19 +141,31 @@ export interface EncodeResult {
   /** All tokens' UTF-8 bytes back to back; token i owns `bytes[byteOffsets[i] .. byteOffsets[i + 1])`. */
   bytes: Uint8Array;
   byteOffsets: Int32Array;
+  /** `token_type_ids`; absent from results made before pairs existed (and from test fakes). */
+  typeIds?: Uint8Array;
 }
 
 /** The command table: every command's default timeout. Types for each live in `CommandTypes`. */
 export const Commands = {
-  load: { timeoutMs: 120_000 },
+  load: { timeoutMs: 300_000 },
+  cancelLoad: { timeoutMs: 10_000 },
   encode: { timeoutMs: 60_000 },
+  vocabSearch: { timeoutMs: 30_000 },
+  decode: { timeoutMs: 30_000 },
+  trace: { timeoutMs: 60_000 },
+  batch: { timeoutMs: 60_000 },
 } as const;
 
 export type CommandName = keyof typeof Commands;
 
 export interface CommandTypes {
   load: { request: LoadRequest; response: TokenizerInfo };
+  cancelLoad: { request: CancelRequest; response: { cancelled: boolean } };
   encode: { request: EncodeRequest; response: EncodeResult };
+  vocabSearch: { request: VocabSearchRequest; response: VocabSearchResult };
+  decode: { request: DecodeRequest; response: DecodeResult };
+  trace: { request: TraceRequest; response: PipelineTrace };
+  batch: { request: BatchRequest; response: BatchResult };
 }
 
 export type RequestOf<K extends CommandName> = CommandTypes[K]['request'];
@@ -75,15 +175,28 @@ export type WorkerRequest = {
   [K in CommandName]: { requestId: number; command: K; payload: RequestOf<K> };
 }[CommandName];
 
+export interface FileProgress {
+  name: string;
+  loaded: number;
+  total: number | null;
+  state: 'waiting' | 'loading' | 'done' | 'absent' | 'cached';
+}
+
 export interface LoadProgress {
   loaded: number;
   /** null when the server sends no usable Content-Length. */
   total: number | null;
+  /** Per file, for loads of several files (Hub). */
+  files?: FileProgress[];
 }
+
+/** Why a load failed, so the UI can say what to do about it. */
+export type LoadErrorCode = 'not-found' | 'auth' | 'no-tokenizer' | 'offline' | 'malformed' | 'unsupported' | 'cancelled' | 'http';
 
 export interface WorkerErrorPayload {
   name: string;
   message: string;
+  code?: LoadErrorCode;
 }
 
 export type WorkerResponse =

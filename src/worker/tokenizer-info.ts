@@ -35,7 +35,8 @@ export function specialTokensOf(tokenizer: Tokenizer, config: TokenizerConfigJso
   return out;
 }
 
-export function tokenizerInfoOf(id: string, tokenizer: Tokenizer, config: TokenizerConfigJson): TokenizerInfo {
+/** The fields of `TokenizerInfo` that come from the tokenizer and its config alone. */
+export function tokenizerInfoOf(id: string, tokenizer: Tokenizer, config: TokenizerConfigJson): Omit<TokenizerInfo, 'card' | 'origin' | 'chatTemplate'> {
   return {
     id,
     vocabSize: tokenizer.getVocabSize(true),

@@ -18,10 +18,10 @@ describe('app shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Views' });
     expect(nav).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Tokens' })).toHaveAttribute('aria-current', 'page');
-    fireEvent.click(screen.getByRole('link', { name: 'Compare' }));
-    expect(screen.getByRole('heading', { name: 'Compare' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'Model' }));
+    expect(await screen.findByRole('heading', { name: 'Model' })).toBeInTheDocument();
     expect(screen.getByText('Coming in a later release.')).toBeInTheDocument();
-    await waitFor(() => expect(location.search).toContain('view=compare'));
+    await waitFor(() => expect(location.search).toContain('view=model'));
     fireEvent.click(screen.getByRole('link', { name: 'Tokens' }));
     expect(await screen.findByTestId('token-view')).toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 // An in-memory tokenizer client for component tests: no worker, no fetch.
 import type { Manifest } from '../../src/lib/manifest';
 import type { TokenizerClient } from '../../src/lib/worker-client';
-import type { EncodeRequest, EncodeResult, TokenizerInfo } from '../../src/worker/protocol';
+import type { EncodeRequest, EncodeResult, TokenizerCard, TokenizerInfo, TokenizerSource } from '../../src/worker/protocol';
 
 const enc = new TextEncoder();
 
@@ -12,14 +12,44 @@ export const MANIFEST: Manifest = {
   ],
 };
 
+export function fakeCard(vocabSize: number, contextLength: number | null): TokenizerCard {
+  return {
+    vocabSize,
+    baseVocabSize: vocabSize - 1,
+    addedTokens: 1,
+    modelType: 'BPE',
+    pipeline: [
+      { stage: 'normalizer', type: 'none', settings: [] },
+      { stage: 'pre_tokenizer', type: 'ByteLevel', settings: [['add_prefix_space', 'false']] },
+      { stage: 'model', type: 'BPE', settings: [] },
+      { stage: 'post_processor', type: 'none', settings: [] },
+      { stage: 'decoder', type: 'ByteLevel', settings: [] },
+    ],
+    specialTokens: [{ role: 'bos', text: '<s>', id: 1 }],
+    pad: { missing: true, message: 'No pad token. The usual workaround is pad = eos.' },
+    context: { value: contextLength, source: contextLength === null ? null : 'tokenizer_config.model_max_length' },
+    embeddingSize: null,
+    chatTemplate: { kind: 'none' },
+  };
+}
+
 export function infoFor(id: string, contextLength: number | null = 1024): TokenizerInfo {
+  const vocabSize = id === 'gpt2' ? 50257 : 100;
+  const hub = id.includes('/');
   return {
     id,
-    vocabSize: id === 'gpt2' ? 50257 : 100,
+    vocabSize,
     modelType: 'BPE',
     contextLength,
     specialTokens: [{ role: 'bos', content: '<s>', id: 1 }],
     addedTokensCount: 1,
+    card: fakeCard(vocabSize, contextLength),
+    origin: hub
+      ? { kind: 'hub', label: id, repo: id.split('@')[0], revision: id.split('@')[1] ?? 'main', files: ['tokenizer.json'] }
+      : id.startsWith('local:')
+        ? { kind: /\.gguf$|q4/.test(id) ? 'gguf' : 'local', label: id.slice(6), files: ['tokenizer.json'] }
+        : { kind: 'bundled', label: id, files: ['tokenizer.json'] },
+    chatTemplate: null,
   };
 }
 
@@ -85,11 +115,15 @@ export interface FakeClient extends TokenizerClient {
   encodeImpl: (request: EncodeRequest) => Promise<EncodeResult>;
   loadImpl: (id: string) => Promise<TokenizerInfo>;
   encodeCalls: EncodeRequest[];
+  loadFromCalls: Array<{ id: string; source: TokenizerSource }>;
+  cancelCalls: string[];
 }
 
 export function createFakeClient(): FakeClient {
   const client: FakeClient = {
     encodeCalls: [],
+    loadFromCalls: [],
+    cancelCalls: [],
     encodeImpl: async (request) => fakeEncode(request),
     loadImpl: async (id) => infoFor(id),
     listTokenizers: async () => MANIFEST,
@@ -101,6 +135,27 @@ export function createFakeClient(): FakeClient {
       client.encodeCalls.push(request);
       return client.encodeImpl(request);
     },
+    loadFrom: (id, source, onProgress) => {
+      client.loadFromCalls.push({ id, source });
+      onProgress?.({ loaded: 10, total: 100 });
+      return client.loadImpl(id);
+    },
+    cancelLoad: async (id) => {
+      client.cancelCalls.push(id);
+    },
+    searchVocab: async ({ query }) => ({
+      entries: query ? [{ id: 42, token: `Ġ${query}`, text: ` ${query}`, special: false }] : [],
+      total: query ? 1 : 0,
+    }),
+    decode: async ({ ids, skipSpecialTokens }) => {
+      const pieces = ids.map((id) => ({ id, token: id === 1 ? '<s>' : `t${id}`, text: id === 1 ? '<s>' : `t${id}`, special: id === 1 }));
+      return { text: pieces.filter((p) => !(skipSpecialTokens && p.special)).map((p) => p.text).join(''), pieces };
+    },
+    trace: async ({ text }) => ({
+      normalized: [{ text, start: 0, end: text.length, changed: false, added: false }],
+      words: text ? [{ text, start: 0, end: text.length, added: false }] : [],
+      tokens: text ? [{ id: 7, token: text, start: 0, end: text.length, word: 0 }] : [],
+    }),
   };
   return client;
 }

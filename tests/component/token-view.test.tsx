@@ -21,7 +21,10 @@ describe('token view', () => {
   it('lists the manifest tokenizers in a labelled select and shows one element per token', async () => {
     renderWithClient(<TokensPage />, { text: 'Hello world' });
     const select = await screen.findByRole('combobox', { name: 'Tokenizer' });
-    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['gpt2', 'tiny']));
+    // Bundled first; then Hub suggestions, marked as needing the network.
+    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => (o as HTMLOptionElement).value).slice(0, 2)).toEqual(['gpt2', 'tiny']));
+    const hubOptions = within(select).getAllByRole('option').slice(2);
+    expect(hubOptions.every((o) => /\//.test((o as HTMLOptionElement).value) && /needs network/.test(o.textContent ?? ''))).toBe(true);
     expect(select).toHaveValue('gpt2');
     await ready();
     const tokens = tokenEls();

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLatest, TimeoutError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../src/lib/worker-client';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+import { infoFor } from './fake-client';
 
 class FakeWorker implements WorkerLike {
   sent: WorkerRequest[] = [];
@@ -20,7 +21,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const info = { id: 'gpt2', vocabSize: 50257, modelType: 'BPE', contextLength: 1024, specialTokens: [], addedTokensCount: 1 };
+const info = infoFor('gpt2');
 
 describe('WorkerClient', () => {
   let workers: FakeWorker[];

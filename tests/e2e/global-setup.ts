@@ -12,7 +12,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function run(label: string, args: string[]): void {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: process.env, timeout: 15 * 60_000 });
+  // Vitest sets NODE_ENV=test, which would make `vite build` bundle development React: slow, and not what ships.
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' }, timeout: 15 * 60_000 });
   if (r.status !== 0) {
     throw new Error(`e2e global setup: ${label} failed (exit ${r.status ?? r.signal ?? r.error?.message})`);
   }

@@ -1,4 +1,7 @@
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { isLocalId, parseHubId } from '../../core/model/hub-id';
+import { SUGGESTED_HUB_MODELS, useLoadedTokenizersStore } from '../../stores/loaded-tokenizers-store';
 import { computeStats } from '../../core/tokens/spans';
 import { Checkbox } from '../../components/ui/checkbox';
 import { useCatalogStore } from '../../stores/catalog-store';
@@ -9,7 +12,11 @@ import { StatsBar } from './components/stats-bar';
 import { TextInput } from './components/text-input';
 import { TokenView } from './components/token-view';
 import { TokenizerSelect } from './components/tokenizer-select';
+import { LoadPanel } from './components/load-panel';
+import { TokenizerCardView } from './components/tokenizer-card';
+import { Explorer } from './components/explorer/explorer';
 import { useTokenization } from './hooks/use-tokenization';
+import { useTokenizerLoader } from './hooks/use-tokenizer-loader';
 import { useTokenViewStore } from './store';
 
 /** The token view page: pick a tokenizer, type, see every token. */
@@ -24,6 +31,16 @@ export function TokensPage() {
   const showWhitespace = useTokenViewStore((s) => s.showWhitespace);
   const { setSubView, setShowWhitespace } = useTokenViewStore.getState();
   const storageError = usePersistStatus((s) => s.error);
+  const loaded = useLoadedTokenizersStore((s) => s.entries);
+  const recentHub = useLoadedTokenizersStore((s) => s.recentHub);
+  const loader = useTokenizerLoader(client);
+  const hubOptions = useMemo(() => {
+    const taken = new Set([...loaded.map((e) => e.id), ...catalog.entries.map((e) => e.id)]);
+    const recent = recentHub.filter((id) => !taken.has(id)).map((id) => ({ id, recent: true }));
+    const suggested = SUGGESTED_HUB_MODELS.filter((id) => !taken.has(id) && !recentHub.includes(id)).map((id) => ({ id, recent: false }));
+    return [...recent, ...suggested];
+  }, [loaded, recentHub, catalog.entries]);
+  const loadedIds = useLoadedTokenizersStore(useShallow((s) => s.entries.map((e) => e.id)));
 
   const { load: loadCatalog } = catalog;
   useEffect(() => {
@@ -31,7 +48,9 @@ export function TokensPage() {
   }, [client, loadCatalog]);
 
   // A persisted or linked id that is not bundled (any more) falls back to the default rather than failing forever.
-  const unknownId = catalog.status === 'ready' && catalog.entries.length > 0 && !catalog.entries.some((e) => e.id === tokenizerId) ? tokenizerId : null;
+  // Hub ids load on demand (from the browser cache when offline); local files do not survive a reload.
+  const isKnown = catalog.entries.some((e) => e.id === tokenizerId) || loadedIds.includes(tokenizerId) || (!isLocalId(tokenizerId) && parseHubId(tokenizerId) !== null);
+  const unknownId = catalog.status === 'ready' && catalog.entries.length > 0 && !isKnown ? tokenizerId : null;
   useEffect(() => {
     if (!unknownId) return;
     const fallback = catalog.entries.find((e) => e.id === DEFAULT_TOKENIZER_ID) ?? catalog.entries[0]!;
@@ -46,13 +65,23 @@ export function TokensPage() {
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
-        <TokenizerSelect entries={catalog.entries} value={tokenizerId} onChange={setTokenizerId} status={catalog.status} error={catalog.error} />
+        <TokenizerSelect
+          entries={catalog.entries}
+          loaded={loaded}
+          hub={hubOptions}
+          value={tokenizerId}
+          // A Hub id that is not loaded yet goes through the loader: progress, errors, and the old tokenizer stays until it is ready.
+          onChange={(id) => (hubOptions.some((h) => h.id === id) ? loader.loadHub(id) : setTokenizerId(id))}
+          status={catalog.status}
+          error={catalog.error}
+        />
         <fieldset className="flex flex-wrap gap-x-6 gap-y-2 pb-2">
           <legend className="sr-only">Options</legend>
           <Checkbox checked={addSpecialTokens} onChange={setAddSpecialTokens} label="add_special_tokens" description="Let the post-processor add BOS/EOS and similar tokens" />
           <Checkbox checked={showWhitespace} onChange={setShowWhitespace} label="Show whitespace (· → ↵)" />
         </fieldset>
       </div>
+      <LoadPanel loader={loader} />
       <TextInput value={text} onChange={setText} />
       {storageError && (
         <p role="alert" className="text-sm font-medium text-amber-900 dark:text-amber-200">
@@ -61,6 +90,10 @@ export function TokensPage() {
       )}
       <StatsBar stats={stats} info={shown?.info ?? tokenization.info} />
       <TokenView tokenization={tokenization} subView={subView} onSubViewChange={setSubView} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
+        <TokenizerCardView info={tokenization.info ?? shown?.info ?? null} />
+        <Explorer tokenizerId={tokenization.info?.id ?? null} text={text} addSpecialTokens={addSpecialTokens} />
+      </div>
     </div>
   );
 }
