@@ -9,6 +9,7 @@ import { useUrlSync } from './use-url-sync';
 // fetched when it opens. The chat studio in particular brings the Jinja engine and CodeMirror.
 const ComparePage = lazy(() => import('../features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const BatchPage = lazy(() => import('../features/batch/batch-page').then((m) => ({ default: m.BatchPage })));
+const ChatPage = lazy(() => import('../features/chat/chat-page'));
 
 const VIEW_LABELS: Record<View, string> = {
   tokens: 'Tokens',
@@ -65,7 +66,7 @@ function viewContent(view: View): ReactNode {
   switch (view) {
     case 'tokens': return <TokensPage />;
     case 'compare': return <ComparePage />;
-    case 'chat': return <ComingSoon view={view} />;
+    case 'chat': return <ChatPage />;
     case 'batch': return <BatchPage />;
     case 'model': return <ComingSoon view={view} />;
     default: {
