@@ -1,3 +1,4 @@
+/* global process, console, performance, Buffer, URL */
 // `npm run bench`: encode + offsets on 1 MB of mixed text for every bundled tokenizer, as a ratio to the Rust
 // `tokenizers` library measured in the same run, plus outside anchors. Writes bench/RESULTS.md.
 // Absolute times on these machines are noisy; ratios within one run are what we compare.
@@ -99,8 +100,19 @@ const lines = [
   '',
 ];
 const browser = path.join(ROOT, 'bench', 'browser-results.md');
-if (fs.existsSync(browser)) lines.push(fs.readFileSync(browser, 'utf8'));
+const writeResults = () => fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), [...lines, ...(fs.existsSync(browser) ? [fs.readFileSync(browser, 'utf8')] : [])].join('\n'));
 fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+writeResults();
 console.log('wrote bench/RESULTS.md');
 fs.rmSync(tmp, { recursive: true, force: true });
+
+// The browser half (scripts/bench-browser.mjs) needs a build; it runs when the app has been built (dist/ exists),
+// or always with BENCH_BROWSER=1, and its table is added to bench/RESULTS.md. BENCH_BROWSER=0 skips it.
+if (process.env.BENCH_BROWSER !== '0' && (process.env.BENCH_BROWSER === '1' || fs.existsSync(path.join(ROOT, 'dist', 'index.html')))) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-browser.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status === 0) {
+    writeResults();
+    console.log('added bench/browser-results.md to bench/RESULTS.md');
+  } else console.log(`bench-browser failed (exit ${r.status}); bench/RESULTS.md keeps the previous browser table, if any`);
+}

@@ -10,6 +10,10 @@ import {
   type DecodeResult,
   type EncodeRequest,
   type EncodeResult,
+  type EncodeSpansRequest,
+  type EncodeSpansResult,
+  type TokenDetailsRequest,
+  type TokenDetailsResult,
   type LoadErrorCode,
   type LoadProgress,
   type PipelineTrace,
@@ -181,6 +185,10 @@ export interface TokenizerClient {
   /** Aborts a load still in progress; its `load` promise rejects with code `cancelled`. */
   cancelLoad(tokenizerId: string): Promise<void>;
   encode(request: EncodeRequest): Promise<EncodeResult>;
+  /** The token view's encode: typed arrays and stats only (see `EncodeSpansResult`). */
+  encodeSpans(request: EncodeSpansRequest): Promise<EncodeSpansResult>;
+  /** Raw token strings and bytes for some ids (what `encodeSpans` leaves out for large texts). */
+  tokenDetails(request: TokenDetailsRequest): Promise<TokenDetailsResult>;
   searchVocab(request: VocabSearchRequest): Promise<VocabSearchResult>;
   decode(request: DecodeRequest): Promise<DecodeResult>;
   trace(request: TraceRequest): Promise<PipelineTrace>;
@@ -221,6 +229,17 @@ export function createTokenizerClient(
     await load(tokenizerId);
     return then();
   };
+  // The token view's hot path skips that round trip: it asks at once and loads only when the worker says it must
+  // (first use, or a restarted worker).
+  const direct = async <T>(tokenizerId: string, then: () => Promise<T>): Promise<T> => {
+    try {
+      return await then();
+    } catch (error) {
+      if (!(error instanceof WorkerRequestError && error.code === 'not-loaded')) throw error;
+      await load(tokenizerId);
+      return then();
+    }
+  };
   return {
     listTokenizers: () => fetchManifest(baseUrl),
     load,
@@ -232,6 +251,8 @@ export function createTokenizerClient(
       await client.request('cancelLoad', { tokenizerId });
     },
     encode: (request) => loaded(request.tokenizerId, () => client.request('encode', request)),
+    encodeSpans: (request) => direct(request.tokenizerId, () => client.request('encodeSpans', request)),
+    tokenDetails: (request) => direct(request.tokenizerId, () => client.request('tokenDetails', request)),
     searchVocab: (request) => loaded(request.tokenizerId, () => client.request('vocabSearch', request)),
     decode: (request) => loaded(request.tokenizerId, () => client.request('decode', request)),
     trace: (request) => loaded(request.tokenizerId, () => client.request('trace', request)),

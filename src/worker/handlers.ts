@@ -1,8 +1,21 @@
-/** The worker's answers to everything but loading: encode, vocabulary search, decode, pipeline trace. */
+/** The worker's answers to everything but loading: encode, token details, vocabulary search, decode, pipeline trace. */
 import { decode } from '../core/tokens/decode';
 import { createPipelineTracer, type PipelineTrace } from '../core/tokens/pipeline-trace';
 import { searchVocab, type VocabSearchResult, type VocabTable } from '../core/tokens/vocab-search';
-import type { DecodeRequest, DecodeResult, EncodeRequest, EncodeResult, TraceRequest, VocabSearchRequest } from './protocol';
+import { codePointLength, utf8Length } from '../core/tokens/bytes';
+import type {
+  DecodeRequest,
+  DecodeResult,
+  EncodeRequest,
+  EncodeResult,
+  EncodeSpansRequest,
+  EncodeSpansResult,
+  TokenDetailsRequest,
+  TokenDetailsResult,
+  TraceRequest,
+  VocabSearchRequest,
+} from './protocol';
+import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
 
 const tables = new WeakMap<Loaded, VocabTable>();
@@ -49,26 +62,16 @@ export async function handleTrace({ tokenizerId, text }: TraceRequest): Promise<
   return tracer(text);
 }
 
-export async function handleEncode({ tokenizerId, text, addSpecialTokens, pair }: EncodeRequest): Promise<{ result: EncodeResult; transfer: Transferable[] }> {
-  const { tokenizer } = await getLoaded(tokenizerId);
-  // Lone surrogates would make offsets and bytes disagree; U+FFFD keeps the UTF-16 length, so offsets still line up.
-  const encoding = tokenizer.encode(text.toWellFormed(), { addSpecialTokens, pair: pair == null ? null : pair.toWellFormed() });
-  const n = encoding.ids.length;
-  const ids = Int32Array.from(encoding.ids);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const special = new Uint8Array(n);
-  const typeIds = Uint8Array.from(encoding.typeIds);
+/** Every token's bytes, back to back, with `offsets[k]..offsets[k + 1]` per entry of `ids` (bytes cached per id). */
+function bytesOf(loaded: Loaded, ids: ArrayLike<number>): { bytes: Uint8Array; byteOffsets: Int32Array } {
+  const { tokenizer } = loaded;
+  let byId = tokenBytesCache.get(loaded);
+  if (!byId) tokenBytesCache.set(loaded, (byId = new Map()));
+  const n = ids.length;
   const byteOffsets = new Int32Array(n + 1);
   const perToken: Uint8Array[] = new Array(n);
-  const byId = new Map<number, Uint8Array>();
   let byteLength = 0;
   for (let i = 0; i < n; i++) {
-    const offset = encoding.offsets[i]!;
-    starts[i] = offset[0];
-    ends[i] = offset[1];
-    // `special`, not `specialMask`: typed control tokens like `<|im_end|>` are special too, and the UI styles them.
-    special[i] = encoding.special[i] ? 1 : 0;
     const id = ids[i]!;
     let bytes = byId.get(id);
     if (!bytes) byId.set(id, (bytes = tokenizer.tokenBytes(id)));
@@ -79,6 +82,77 @@ export async function handleEncode({ tokenizerId, text, addSpecialTokens, pair }
   byteOffsets[n] = byteLength;
   const bytes = new Uint8Array(byteLength);
   for (let i = 0; i < n; i++) bytes.set(perToken[i]!, byteOffsets[i]!);
-  const result: EncodeResult = { tokenizerId, ids, starts, ends, special, tokens: encoding.tokens, bytes, byteOffsets, typeIds };
+  return { bytes, byteOffsets };
+}
+
+const tokenBytesCache = new WeakMap<Loaded, Map<number, Uint8Array>>();
+
+/** One pass, no per-token objects: the engine's `encodeArrays` (cached chunks re-tokenize only what an edit touched). */
+function encodeSingle(loaded: Loaded, text: string, addSpecialTokens: boolean) {
+  // Lone surrogates would make offsets and bytes disagree; U+FFFD keeps the UTF-16 length, so offsets still line up.
+  return loaded.tokenizer.encodeArrays(text.toWellFormed(), { addSpecialTokens });
+}
+
+export async function handleEncode({ tokenizerId, text, addSpecialTokens, pair }: EncodeRequest): Promise<{ result: EncodeResult; transfer: Transferable[] }> {
+  const loaded = await getLoaded(tokenizerId);
+  let arrays: { ids: Int32Array; starts: Int32Array; ends: Int32Array; special: Uint8Array; tokens: string[]; typeIds?: Uint8Array };
+  if (pair == null) arrays = encodeSingle(loaded, text, addSpecialTokens);
+  else {
+    const encoding = loaded.tokenizer.encode(text.toWellFormed(), { addSpecialTokens, pair: pair.toWellFormed() });
+    arrays = {
+      ids: Int32Array.from(encoding.ids),
+      starts: Int32Array.from(encoding.offsets, (o) => o[0]),
+      ends: Int32Array.from(encoding.offsets, (o) => o[1]),
+      // `special`, not `specialMask`: typed control tokens like `<|im_end|>` are special too, and the UI styles them.
+      special: Uint8Array.from(encoding.special, (m) => (m ? 1 : 0)),
+      tokens: encoding.tokens,
+      typeIds: Uint8Array.from(encoding.typeIds),
+    };
+  }
+  const { ids, starts, ends, special, tokens } = arrays;
+  // A single sequence is all type 0 (`$A:0` in every post-processor template we load).
+  const typeIds = arrays.typeIds ?? new Uint8Array(ids.length);
+  const { bytes, byteOffsets } = bytesOf(loaded, ids);
+  const result: EncodeResult = { tokenizerId, ids, starts, ends, special, tokens, bytes, byteOffsets, typeIds };
   return { result, transfer: [ids.buffer, starts.buffer, ends.buffer, special.buffer, bytes.buffer, byteOffsets.buffer, typeIds.buffer] };
+}
+
+function detailsOf(loaded: Loaded, ids: Int32Array): TokenDetailsResult {
+  const tokens = Array.from(ids, (id) => loaded.tokenizer.idToToken(id) ?? null);
+  return { ids, tokens, ...bytesOf(loaded, ids) };
+}
+
+const detailsTransfer = (d: TokenDetailsResult): Transferable[] => [d.ids.buffer, d.bytes.buffer, d.byteOffsets.buffer];
+
+const latestOnChannel = new Map<string, number>();
+let channelSeq = 0;
+
+/** Lets the messages already queued run first, so a newer request on the same channel is seen before encoding. */
+function yieldToQueue(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
+export async function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, channel, detailsUpTo = 0 }: EncodeSpansRequest): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+  const loaded = await getLoaded(tokenizerId);
+  if (channel !== undefined) {
+    const mine = ++channelSeq;
+    latestOnChannel.set(channel, mine);
+    await yieldToQueue();
+    if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
+  }
+  const { ids, starts, ends, special } = encodeSingle(loaded, text, addSpecialTokens);
+  const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters: codePointLength(text), utf16Units: text.length, utf8Bytes: utf8Length(text) };
+  const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
+  if (ids.length <= detailsUpTo) {
+    result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
+    transfer.push(...detailsTransfer(result.details));
+  }
+  return { result, transfer };
+}
+
+/** Raw token strings and bytes for the ids on screen (`encodeSpans` sends none for large texts). */
+export async function handleTokenDetails({ tokenizerId, ids }: TokenDetailsRequest): Promise<{ result: TokenDetailsResult; transfer: Transferable[] }> {
+  const result = detailsOf(await getLoaded(tokenizerId), Int32Array.from(ids));
+  return { result, transfer: detailsTransfer(result) };
 }

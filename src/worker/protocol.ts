@@ -145,11 +145,58 @@ export interface EncodeResult {
   typeIds?: Uint8Array;
 }
 
+/**
+ * The token view's encode: only what every token needs, as transferred typed arrays, so a 1 MB text (~250k tokens)
+ * costs the page no per-token objects. Raw token strings and bytes come on demand for what is on screen
+ * (`tokenDetails`). Stats are counted here, off the main thread.
+ */
+export interface EncodeSpansRequest {
+  tokenizerId: string;
+  text: string;
+  addSpecialTokens: boolean;
+  /**
+   * Requests on one channel supersede each other: one still queued in the worker when a newer one arrives is
+   * answered with an error (code `superseded`) instead of being encoded, so fast typing on 1 MB never queues work.
+   */
+  channel?: string;
+  /** Results with at most this many tokens also carry every distinct id's details (no second round trip). */
+  detailsUpTo?: number;
+}
+
+export interface EncodeSpansResult {
+  tokenizerId: string;
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  special: Uint8Array;
+  /** Unicode code points, UTF-16 units and UTF-8 bytes of the (well-formed) input. */
+  characters: number;
+  utf16Units: number;
+  utf8Bytes: number;
+  details?: TokenDetailsResult;
+}
+
+export interface TokenDetailsRequest {
+  tokenizerId: string;
+  ids: Int32Array | number[];
+}
+
+/** Per requested id: its raw vocabulary string (null outside the vocabulary) and its UTF-8 bytes. */
+export interface TokenDetailsResult {
+  ids: Int32Array;
+  tokens: Array<string | null>;
+  /** Id k's bytes are `bytes[byteOffsets[k] .. byteOffsets[k + 1])`. */
+  bytes: Uint8Array;
+  byteOffsets: Int32Array;
+}
+
 /** The command table: every command's default timeout. Types for each live in `CommandTypes`. */
 export const Commands = {
   load: { timeoutMs: 300_000 },
   cancelLoad: { timeoutMs: 10_000 },
   encode: { timeoutMs: 60_000 },
+  encodeSpans: { timeoutMs: 60_000 },
+  tokenDetails: { timeoutMs: 30_000 },
   vocabSearch: { timeoutMs: 30_000 },
   decode: { timeoutMs: 30_000 },
   trace: { timeoutMs: 60_000 },
@@ -162,6 +209,8 @@ export interface CommandTypes {
   load: { request: LoadRequest; response: TokenizerInfo };
   cancelLoad: { request: CancelRequest; response: { cancelled: boolean } };
   encode: { request: EncodeRequest; response: EncodeResult };
+  encodeSpans: { request: EncodeSpansRequest; response: EncodeSpansResult };
+  tokenDetails: { request: TokenDetailsRequest; response: TokenDetailsResult };
   vocabSearch: { request: VocabSearchRequest; response: VocabSearchResult };
   decode: { request: DecodeRequest; response: DecodeResult };
   trace: { request: TraceRequest; response: PipelineTrace };
@@ -191,7 +240,7 @@ export interface LoadProgress {
 }
 
 /** Why a load failed, so the UI can say what to do about it. */
-export type LoadErrorCode = 'not-found' | 'auth' | 'no-tokenizer' | 'offline' | 'malformed' | 'unsupported' | 'cancelled' | 'http';
+export type LoadErrorCode = 'not-found' | 'auth' | 'no-tokenizer' | 'offline' | 'malformed' | 'unsupported' | 'cancelled' | 'http' | 'not-loaded' | 'superseded';
 
 export interface WorkerErrorPayload {
   name: string;

@@ -126,6 +126,6 @@ export function findLoaded(tokenizerId: string): Promise<Loaded> | undefined {
 
 export function getLoaded(tokenizerId: string): Promise<Loaded> {
   const entry = entries.get(tokenizerId);
-  if (!entry) return Promise.reject(new Error(`Tokenizer "${tokenizerId}" is not loaded`));
+  if (!entry) return Promise.reject(new LoadError(`Tokenizer "${tokenizerId}" is not loaded`, 'not-loaded'));
   return entry.promise;
 }

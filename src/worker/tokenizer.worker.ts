@@ -5,7 +5,7 @@
  * Every request gets exactly one `result` or `error` reply; nothing is thrown into the void.
  */
 import { handleBatch } from './batch-handler';
-import { handleDecode, handleEncode, handleTrace, handleVocabSearch } from './handlers';
+import { handleDecode, handleEncode, handleEncodeSpans, handleTokenDetails, handleTrace, handleVocabSearch } from './handlers';
 import type { CommandName, ResponseOf, WorkerErrorPayload, WorkerRequest, WorkerResponse } from './protocol';
 import { LoadError } from './read-body';
 import { cancelLoad, findLoaded, loadTokenizer } from './registry';
@@ -39,6 +39,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         break;
       case 'encode':
         reply = handleEncode(request.payload);
+        break;
+      case 'encodeSpans':
+        reply = handleEncodeSpans(request.payload);
+        break;
+      case 'tokenDetails':
+        reply = handleTokenDetails(request.payload);
         break;
       case 'vocabSearch':
         reply = plain(handleVocabSearch(request.payload));

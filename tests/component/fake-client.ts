@@ -1,7 +1,7 @@
 // An in-memory tokenizer client for component tests: no worker, no fetch.
 import type { Manifest } from '../../src/lib/manifest';
 import type { TokenizerClient } from '../../src/lib/worker-client';
-import type { EncodeRequest, EncodeResult, TokenizerCard, TokenizerInfo, TokenizerSource } from '../../src/worker/protocol';
+import type { EncodeRequest, EncodeResult, EncodeSpansResult, TokenDetailsResult, TokenizerCard, TokenizerInfo, TokenizerSource } from '../../src/worker/protocol';
 
 const enc = new TextEncoder();
 
@@ -94,6 +94,36 @@ export function fakeEncode({ tokenizerId, text, addSpecialTokens }: EncodeReques
   };
 }
 
+/** Details for ids, from what earlier encodes returned (the fake's vocabulary is whatever it has produced). */
+function detailsFrom(known: Map<number, { token: string; bytes: Uint8Array }>, ids: ArrayLike<number>): TokenDetailsResult {
+  const list = Int32Array.from(ids);
+  const rows = Array.from(list, (id) => known.get(id) ?? { token: `t${id}`, bytes: enc.encode(`t${id}`) });
+  const byteOffsets = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (byteOffsets[i + 1] = byteOffsets[i]! + r.bytes.length));
+  const bytes = new Uint8Array(byteOffsets[rows.length]!);
+  rows.forEach((r, i) => bytes.set(r.bytes, byteOffsets[i]!));
+  return { ids: list, tokens: rows.map((r) => r.token), bytes, byteOffsets };
+}
+
+/** `encodeSpans` as the worker answers it, built on an `encode` result (so tests hold or fail it through `encodeImpl`). */
+export function spansOf(result: EncodeResult, text: string, detailsUpTo: number, known: Map<number, { token: string; bytes: Uint8Array }>): EncodeSpansResult {
+  for (let i = 0; i < result.ids.length; i++) {
+    known.set(result.ids[i]!, { token: result.tokens[i]!, bytes: result.bytes.slice(result.byteOffsets[i]!, result.byteOffsets[i + 1]!) });
+  }
+  const { tokenizerId, ids, starts, ends, special } = result;
+  return {
+    tokenizerId,
+    ids,
+    starts,
+    ends,
+    special,
+    characters: [...text].length,
+    utf16Units: text.length,
+    utf8Bytes: enc.encode(text).length,
+    details: ids.length <= detailsUpTo ? detailsFrom(known, [...new Set(ids)]) : undefined,
+  };
+}
+
 export interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;
@@ -120,6 +150,7 @@ export interface FakeClient extends TokenizerClient {
 }
 
 export function createFakeClient(): FakeClient {
+  const known = new Map<number, { token: string; bytes: Uint8Array }>();
   const client: FakeClient = {
     encodeCalls: [],
     loadFromCalls: [],
@@ -135,6 +166,9 @@ export function createFakeClient(): FakeClient {
       client.encodeCalls.push(request);
       return client.encodeImpl(request);
     },
+    encodeSpans: async ({ tokenizerId, text, addSpecialTokens, detailsUpTo = 0 }) =>
+      spansOf(await client.encode({ tokenizerId, text, addSpecialTokens }), text, detailsUpTo, known),
+    tokenDetails: async ({ ids }) => detailsFrom(known, ids),
     loadFrom: (id, source, onProgress) => {
       client.loadFromCalls.push({ id, source });
       onProgress?.({ loaded: 10, total: 100 });

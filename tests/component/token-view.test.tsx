@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import { TokensPage } from '../../src/features/tokens/tokens-page';
 import { useSessionStore } from '../../src/stores/session-store';
@@ -8,6 +9,18 @@ import { renderWithClient } from './render-app';
 import type { EncodeResult } from '../../src/worker/protocol';
 
 const view = () => screen.getByTestId('token-view');
+
+/** The text input is CodeMirror (loaded lazily): its view, found from the labelled content element. */
+async function editor(): Promise<EditorView> {
+  const content = await screen.findByRole('textbox', { name: 'Text to tokenize' });
+  return EditorView.findFromDOM(content)!;
+}
+const editorText = async () => (await editor()).state.doc.toString();
+/** Replaces the text the way typing or pasting does: one editor transaction. */
+async function typeText(value: string): Promise<void> {
+  const v = await editor();
+  act(() => v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } }));
+}
 const tokenEls = () => Array.from(view().querySelectorAll<HTMLElement>('[data-token-index]'));
 
 async function ready(tokenizer = 'gpt2') {
@@ -36,13 +49,13 @@ describe('token view', () => {
     expect(tokens[1]).toHaveTextContent('Hello');
     expect(tokens[0]).toHaveTextContent('BOS');
     expect(screen.getByTestId('token-count')).toHaveTextContent(/^3$/);
-    expect(screen.getByRole('textbox', { name: 'Text to tokenize' })).toHaveValue('Hello world');
+    expect(await editorText()).toBe('Hello world');
   });
 
   it('re-tokenizes while typing and turns add_special_tokens off', async () => {
     renderWithClient(<TokensPage />, { text: 'a' });
     await ready();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Text to tokenize' }), { target: { value: 'one two three' } });
+    await typeText('one two three');
     await waitFor(() => expect(screen.getByTestId('token-count')).toHaveTextContent('4'));
     expect(view()).toHaveAttribute('data-status', 'ready');
     fireEvent.click(screen.getByRole('checkbox', { name: 'add_special_tokens' }));
@@ -68,9 +81,8 @@ describe('token view', () => {
     await ready();
     const slow = deferred<EncodeResult>();
     client.encodeImpl = async (request) => (request.text === 'slow text' ? slow.promise : fakeEncode(request));
-    const input = screen.getByRole('textbox', { name: 'Text to tokenize' });
-    fireEvent.change(input, { target: { value: 'slow text' } });
-    fireEvent.change(input, { target: { value: 'fast' } });
+    await typeText('slow text');
+    await typeText('fast');
     await ready();
     expect(screen.getByTestId('token-count')).toHaveTextContent('2');
     await act(async () => slow.resolve(fakeEncode({ tokenizerId: 'gpt2', text: 'slow text', addSpecialTokens: true })));
@@ -84,7 +96,7 @@ describe('token view', () => {
     client.encodeImpl = async () => {
       throw new Error('boom');
     };
-    fireEvent.change(screen.getByRole('textbox', { name: 'Text to tokenize' }), { target: { value: 'Hello there friend' } });
+    await typeText('Hello there friend');
     await waitFor(() => expect(view()).toHaveAttribute('data-status', 'error'));
     expect(screen.getByRole('alert')).toHaveTextContent('Could not tokenize the text: boom');
     expect(tokenEls()).toHaveLength(3);
@@ -173,7 +185,7 @@ describe('token view', () => {
     await ready();
     const file = new File(['from a file\r\nline two'], 'a.txt', { type: 'text/plain' });
     fireEvent.change(screen.getByTestId('text-file-input'), { target: { files: [file] } });
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Text to tokenize' })).toHaveValue('from a file\nline two'));
+    await waitFor(async () => expect(await editorText()).toBe('from a file\nline two'));
     expect(useSessionStore.getState().text).toBe('from a file\nline two');
     await ready();
     expect(screen.getByTestId('token-count')).toHaveTextContent('6');

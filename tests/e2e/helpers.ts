@@ -149,7 +149,16 @@ export async function readCount(page: Page): Promise<number> {
   return digits ? Number(digits[0]) : NaN;
 }
 
-export const textValue = (page: Page): Promise<string> => page.locator(sel.textInput).inputValue();
+/**
+ * The text the page holds: a textarea's value, or the CodeMirror document (the token view's editor renders only the
+ * lines in view, so its DOM text is not the whole text). CodeMirror keeps its view on the content element's tile.
+ */
+export const textValue = (page: Page): Promise<string> =>
+  page.locator(sel.textInput).evaluate((el) => {
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+    const view = (el as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile?.root?.view;
+    return view ? view.state.doc.toString() : (el.textContent ?? '');
+  });
 
 // ---------------------------------------------------------------------------------------------- Rust reference
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { TokenStats } from '../../core/tokens/spans';
 import { isLocalId, parseHubId } from '../../core/model/hub-id';
 import { SUGGESTED_HUB_MODELS, useLoadedTokenizersStore } from '../../stores/loaded-tokenizers-store';
-import { computeStats } from '../../core/tokens/spans';
 import { Checkbox } from '../../components/ui/checkbox';
 import { useCatalogStore } from '../../stores/catalog-store';
 import { usePersistStatus } from '../../stores/safe-storage';
@@ -60,7 +60,11 @@ export function TokensPage() {
   const tokenization = useTokenization(client, { tokenizerId, text, addSpecialTokens });
   const { shown } = tokenization;
   const expectedBytes = catalog.entries.find((e) => e.id === tokenizerId)?.files.find((f) => f.name === 'tokenizer.json')?.bytes ?? null;
-  const stats = useMemo(() => (shown ? computeStats(shown.text, shown.tokens) : null), [shown]);
+  const stats = useMemo<TokenStats | null>(() => {
+    if (!shown) return null;
+    const tokens = shown.tokens.ids.length;
+    return { tokens, ...shown.stats, charsPerToken: tokens === 0 ? null : shown.stats.characters / tokens };
+  }, [shown]);
 
   return (
     <div className="flex flex-col gap-5">

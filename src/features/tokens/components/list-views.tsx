@@ -1,9 +1,9 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { chunkTokens } from '../../../core/tokens/spans';
 import { ContextMarker } from './context-marker';
 import { tokenAttrs } from './token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from './token-surface';
-import { display, tokenClass, type ViewContext } from './view-context';
+import { detailsAt, display, tokenClass, type ViewContext } from './view-context';
 
 type Mode = 'ids' | 'raw';
 
@@ -20,7 +20,11 @@ interface RowProps {
 const ROW_SIZE: Record<Mode, number> = { ids: 400, raw: 250 };
 
 const ListRow = memo(function ListRow({ ctx, mode, from, to, isLast, activeIndex, describedBy }: RowProps) {
-  const { tokens } = ctx;
+  const { tokens, details } = ctx;
+  // The raw view draws each token's string: ask for those of this row (a no-op once known).
+  useEffect(() => {
+    if (mode === 'raw' && to > from) details.request(tokens.ids.subarray(from, to));
+  }, [mode, details, tokens, from, to]);
   const out = [];
   if (from === 0 && mode === 'ids') out.push('[');
   for (let i = from; i < to; i++) {
@@ -34,10 +38,10 @@ const ListRow = memo(function ListRow({ ctx, mode, from, to, isLast, activeIndex
       );
       if (i < tokens.ids.length - 1) out.push(', ');
     } else {
-      const raw = tokens.tokens[i] ?? '';
+      const raw = detailsAt(ctx, i);
       out.push(
         <span key={i} {...attrs} className={`${tokenClass(ctx, i)} tok-chip`}>
-          {raw === '' ? '∅' : display(ctx, raw)}
+          {raw === undefined ? '…' : raw.token === null || raw.token === '' ? '∅' : display(ctx, raw.token)}
         </span>,
         ' ',
       );
@@ -64,7 +68,7 @@ export function ListView({ ctx, mode, renderPopover }: ListViewProps) {
   const rowRange = useCallback((row: number) => rows[row]!, [rows]);
   return (
     <TokenSurface
-      tokens={ctx.tokens}
+      count={ctx.tokens.ids.length}
       rowCount={rows.length}
       rowOfToken={rowOfToken}
       rowRange={rowRange}

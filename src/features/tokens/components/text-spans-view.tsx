@@ -1,17 +1,18 @@
-import { memo, useCallback, useMemo } from 'react';
-import { bytesToHex } from '../../../core/tokens/bytes';
-import { buildSegments, chunkOfToken, chunkSegments, tokenBytesAt, tokenDetails, type Chunk, type Segment } from '../../../core/tokens/spans';
+import { memo, useCallback, useEffect, useMemo } from 'react';
+import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
+import type { Segment } from '../../../core/tokens/spans';
+import { layoutRows, rowOfTokenIn, rowSegments, type RowLayout } from '../row-layout';
 import { ContextMarker } from './context-marker';
 import { tokenAttrs } from './token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from './token-surface';
-import { display, roleOf, tokenClass, type ViewContext } from './view-context';
+import { detailsAt, display, roleOf, tokenClass, type ViewContext } from './view-context';
 
 type PopoverRenderer = TokenSurfaceProps['renderPopover'];
 
 interface RowProps {
   ctx: ViewContext;
-  segments: readonly Segment[];
-  chunk: Chunk;
+  layout: RowLayout;
+  row: number;
   activeIndex: number;
   describedBy: string | undefined;
 }
@@ -42,23 +43,27 @@ function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewCont
       return (
         <span {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-inserted`}>
           <RoleTag role={roleOf(ctx, i) ?? 'inserted'} />
-          {tokens.tokens[i]}
+          {detailsAt(ctx, i)?.token ?? ''}
         </span>
       );
     }
     case 'bracket': {
       const members = Array.from({ length: segment.last - segment.first }, (_, k) => segment.first + k);
       // Text an earlier token already drew has nothing left to show; fall back to the decoded bytes.
-      const label = slice ? display(ctx, slice) : tokenDetails(tokens, segment.first).decodedText;
+      const firstBytes = detailsAt(ctx, segment.first)?.bytes;
+      const label = slice ? display(ctx, slice) : firstBytes ? decodedLabel(decodeUtf8Parts(firstBytes)) : '';
       return (
         <span className="tok-bracket" title={`${members.length} tokens share this text`}>
           <span className="tok-bracket-text">{label}</span>
           <span className="tok-bracket-bytes">
-            {members.map((i) => (
-              <span key={i} {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
-                {bytesToHex(tokenBytesAt(tokens, i)) || tokens.tokens[i]}
-              </span>
-            ))}
+            {members.map((i) => {
+              const d = detailsAt(ctx, i);
+              return (
+                <span key={i} {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
+                  {d ? bytesToHex(d.bytes) || d.token : '…'}
+                </span>
+              );
+            })}
           </span>
         </span>
       );
@@ -66,9 +71,47 @@ function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewCont
   }
 }
 
-const TextRow = memo(function TextRow({ ctx, segments, chunk, activeIndex, describedBy }: RowProps) {
+/** Ids of the tokens whose raw string or bytes the row draws (inserted tokens and brackets). */
+function idsNeeded(ctx: ViewContext, segments: readonly Segment[]): number[] {
+  const out: number[] = [];
+  for (const s of segments) {
+    if (s.kind === 'inserted') out.push(ctx.tokens.ids[s.index]!);
+    else if (s.kind === 'bracket') for (let i = s.first; i < s.last; i++) out.push(ctx.tokens.ids[i]!);
+  }
+  return out;
+}
+
+/**
+ * Whether row `row` draws the same thing in both: same token indices, ids, offsets and text. An edit re-renders only
+ * the rows it changed (at the end of a text, one), not every row on screen.
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.activeIndex !== b.activeIndex || a.describedBy !== b.describedBy) return false;
+  const x = a.ctx;
+  const y = b.ctx;
+  if (x.details !== y.details || x.detailsVersion !== y.detailsVersion || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
+  if (a.ctx === b.ctx && a.layout === b.layout && a.row === b.row) return true;
+  const from = a.layout.tokenFrom[a.row]!;
+  const to = a.layout.tokenTo[a.row]!;
+  if (from !== b.layout.tokenFrom[b.row] || to !== b.layout.tokenTo[b.row]) return false;
+  for (let i = from; i < to; i++) {
+    if (x.tokens.ids[i] !== y.tokens.ids[i] || x.tokens.starts[i] !== y.tokens.starts[i] || x.tokens.ends[i] !== y.tokens.ends[i] || x.tokens.special[i] !== y.tokens.special[i]) return false;
+  }
+  const ta = a.layout.textFrom[a.row]!;
+  const tb = b.layout.textFrom[b.row]!;
+  const len = a.layout.textTo[a.row]! - ta;
+  return ta === tb && len === b.layout.textTo[b.row]! - tb && x.text.startsWith(y.text.slice(tb, tb + len), ta);
+}
+
+const TextRow = memo(function TextRow({ ctx, layout, row, activeIndex, describedBy }: RowProps) {
+  const segments = useMemo(() => rowSegments(ctx.text, ctx.tokens, layout, row), [ctx.text, ctx.tokens, layout, row]);
+  const details = ctx.details;
+  useEffect(() => {
+    const ids = idsNeeded(ctx, segments);
+    if (ids.length) details.request(ids);
+  }, [ctx, segments, details]);
   const out = [];
-  for (let s = chunk.segmentFrom; s < chunk.segmentTo; s++) {
+  for (let s = 0; s < segments.length; s++) {
     const segment = segments[s]!;
     const first = segment.kind === 'bracket' ? segment.first : segment.kind === 'gap' ? -1 : segment.index;
     const last = segment.kind === 'bracket' ? segment.last : first + 1;
@@ -76,7 +119,7 @@ const TextRow = memo(function TextRow({ ctx, segments, chunk, activeIndex, descr
     out.push(<SegmentView key={s} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
   }
   return <>{out}</>;
-});
+}, sameRow);
 
 export interface TextSpansViewProps {
   ctx: ViewContext;
@@ -85,22 +128,19 @@ export interface TextSpansViewProps {
 
 /** Coloured spans over the original text; tokens that split one character share a bracket. */
 export function TextSpansView({ ctx, renderPopover }: TextSpansViewProps) {
-  const segments = useMemo(() => buildSegments(ctx.text, ctx.tokens), [ctx.text, ctx.tokens]);
-  const chunks = useMemo(() => chunkSegments(ctx.text, segments), [ctx.text, segments]);
-  const rowOfToken = useCallback((i: number) => chunkOfToken(chunks, i), [chunks]);
-  const rowRange = useCallback((row: number): [number, number] => [chunks[row]!.tokenFrom, chunks[row]!.tokenTo], [chunks]);
+  const layout = useMemo(() => layoutRows(ctx.text, ctx.tokens), [ctx.text, ctx.tokens]);
+  const rowOfToken = useCallback((i: number) => rowOfTokenIn(layout, i), [layout]);
+  const rowRange = useCallback((row: number): [number, number] => [layout.tokenFrom[row]!, layout.tokenTo[row]!], [layout]);
   return (
     <TokenSurface
-      tokens={ctx.tokens}
-      rowCount={chunks.length}
+      count={ctx.tokens.ids.length}
+      rowCount={layout.count}
       rowOfToken={rowOfToken}
       rowRange={rowRange}
       label="Tokens over the text"
       className="text-lg whitespace-pre-wrap break-words"
       renderPopover={renderPopover}
-      renderRow={(row, activeIndex, describedBy) => (
-        <TextRow ctx={ctx} segments={segments} chunk={chunks[row]!} activeIndex={activeIndex} describedBy={describedBy} />
-      )}
+      renderRow={(row, activeIndex, describedBy) => <TextRow ctx={ctx} layout={layout} row={row} activeIndex={activeIndex} describedBy={describedBy} />}
     />
   );
 }

@@ -1,8 +1,8 @@
-import type { TokenArrays } from '../../../core/tokens/spans';
+import type { TokenSpans } from '../row-layout';
 import type { SpecialRole, TokenizerInfo } from '../../../worker/protocol';
 
 /** Every sub-view puts exactly one element per token in the DOM, carrying these attributes (the e2e contract). */
-export function tokenAttrs(tokens: TokenArrays, index: number, active: boolean) {
+export function tokenAttrs(tokens: TokenSpans, index: number, active: boolean) {
   return {
     'data-token-index': index,
     'data-id': tokens.ids[index],

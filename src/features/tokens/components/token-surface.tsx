@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { TokenArrays } from '../../../core/tokens/spans';
 
 /** Above this many tokens only the rows near the viewport are in the DOM, so a 1 MB text never freezes the page. */
 export const VIRTUALIZE_ABOVE = 5000;
 
 export interface TokenSurfaceProps {
-  tokens: TokenArrays;
+  /** Number of tokens. */
+  count: number;
   rowCount: number;
   rowOfToken: (tokenIndex: number) => number;
   /** `activeIndex` is -1 unless the roving-focus token sits in this row, so memoised rows skip re-rendering. */
@@ -30,8 +30,7 @@ function tokenIndexOf(target: EventTarget | null): { index: number; el: HTMLElem
  * The scrolling area every sub-view renders into: virtualisation, roving tabindex (one tab stop, arrows move),
  * and the hover/focus popover, all through event delegation so 5,000 tokens need no 5,000 handlers.
  */
-export function TokenSurface({ tokens, rowCount, rowOfToken, renderRow, rowRange, label, className = '', renderPopover }: TokenSurfaceProps) {
-  const count = tokens.ids.length;
+export function TokenSurface({ count, rowCount, rowOfToken, renderRow, rowRange, label, className = '', renderPopover }: TokenSurfaceProps) {
   const virtualize = count > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
   const popoverId = useId();

@@ -1,5 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { tokenDetails } from '../../../core/tokens/spans';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { tokenDetails, type TokenArrays } from '../../../core/tokens/spans';
+import { useTokenizerClient } from '../../../stores/tokenizer-client-store';
+import { detailsCacheFor } from '../token-details-registry';
 import { Tabs } from '../../../components/ui/tabs';
 import type { Tokenization } from '../hooks/use-tokenization';
 import type { SubView } from '../store';
@@ -10,6 +12,7 @@ import { TokenPopover } from './token-popover';
 import type { TokenSurfaceProps } from './token-surface';
 import { TokenToolbar } from './token-toolbar';
 import type { ViewContext } from './view-context';
+import type { TokenDetailsCache } from '../token-details';
 
 const SUB_VIEWS = [
   { value: 'text', label: 'Text' },
@@ -24,6 +27,41 @@ export interface TokenViewProps {
   showWhitespace: boolean;
   /** Size of the tokenizer download from the manifest, for servers that send no Content-Length. */
   expectedBytes?: number | null;
+}
+
+const noSubscribe = () => () => {};
+const zero = () => 0;
+
+/** Token i as the exports and the popover want it, from the spans and the details cache. */
+function withDetails(spans: ViewContext['tokens'], details: TokenDetailsCache, from = 0, to = spans.ids.length): TokenArrays {
+  const n = to - from;
+  const pieces = Array.from(spans.ids.subarray(from, to), (id) => details.get(id));
+  const byteOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) byteOffsets[i + 1] = byteOffsets[i]! + (pieces[i]?.bytes.byteLength ?? 0);
+  const bytes = new Uint8Array(byteOffsets[n]!);
+  for (let i = 0; i < n; i++) if (pieces[i]) bytes.set(pieces[i]!.bytes, byteOffsets[i]!);
+  return {
+    ids: spans.ids.subarray(from, to),
+    starts: spans.starts.subarray(from, to),
+    ends: spans.ends.subarray(from, to),
+    special: spans.special.subarray(from, to),
+    tokens: pieces.map((p) => p?.token ?? ''),
+    bytes,
+    byteOffsets,
+  };
+}
+
+/** The popover of token `index`, once its string and bytes are here (asked for on first hover). */
+function LazyPopover({ ctx, index, anchor, popoverId }: { ctx: ViewContext; index: number; anchor: HTMLElement; popoverId: string }) {
+  const id = ctx.tokens.ids[index]!;
+  const known = ctx.details.has(id);
+  useEffect(() => {
+    if (!known) ctx.details.request([id]);
+  }, [ctx.details, id, known]);
+  if (!known) return null;
+  const details = { ...tokenDetails(withDetails(ctx.tokens, ctx.details, index, index + 1), 0), index };
+  const role = details.special ? (ctx.roles.get(details.id) ?? 'special') : null;
+  return <TokenPopover id={popoverId} details={details} role={role} anchor={anchor} beyondWindow={ctx.windowEnd != null && index >= ctx.windowEnd} />;
 }
 
 function formatBytes(n: number): string {
@@ -42,11 +80,14 @@ function StatusLine({ tokenization, expectedBytes }: { tokenization: Tokenizatio
         {tokenization.shown && ' The previous result is still shown below.'}
       </p>
     );
+  // Re-tokenizing after an edit: the line keeps its height whether it shows anything or not, so the token panel below
+  // is not pushed down and back on every keystroke (that relayout alone cost more than the edit).
+  if (info && status !== 'loading') return <div role="status" className="h-5 text-sm" />;
   if (status !== 'loading') return null;
   let text = 'Tokenizing…';
   if (!info) text = progress ? `Loading tokenizer… ${formatBytes(progress.loaded)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` : 'Loading tokenizer…';
   return (
-    <div role="status" className="flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+    <div role="status" className="flex h-5 items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
       <span>{text}</span>
       {!info && progress?.total ? <progress className="h-2 w-48 accent-indigo-700" aria-label="Tokenizer download" max={progress.total} value={progress.loaded} /> : null}
     </div>
@@ -59,33 +100,46 @@ function StatusLine({ tokenization, expectedBytes }: { tokenization: Tokenizatio
  */
 export function TokenView({ tokenization, subView, onSubViewChange, showWhitespace, expectedBytes = null }: TokenViewProps) {
   const { shown } = tokenization;
+  const client = useTokenizerClient();
+  const details = shown ? detailsCacheFor(client, shown.info) : null;
+  const detailsVersion = useSyncExternalStore(details?.subscribe ?? noSubscribe, details?.getVersion ?? zero);
+  const roles = useMemo(() => (shown ? roleLabels(shown.info) : null), [shown]);
   const ctx = useMemo<ViewContext | null>(
     () =>
-      shown && {
+      shown &&
+      details &&
+      roles && {
         text: shown.text,
         tokens: shown.tokens,
+        details,
+        detailsVersion,
         showWhitespace,
-        roles: roleLabels(shown.info),
+        roles,
         windowEnd: windowEnd(shown.tokens.ids.length, shown.info.contextLength),
       },
-    [shown, showWhitespace],
+    [shown, details, detailsVersion, roles, showWhitespace],
   );
 
   const renderPopover = useCallback<TokenSurfaceProps['renderPopover']>(
     ({ index, anchor, popoverId }) => {
       if (!ctx || index >= ctx.tokens.ids.length) return null;
-      const details = tokenDetails(ctx.tokens, index);
-      const role = details.special ? (ctx.roles.get(details.id) ?? 'special') : null;
-      return <TokenPopover id={popoverId} details={details} role={role} anchor={anchor} beyondWindow={ctx.windowEnd != null && index >= ctx.windowEnd} />;
+      return <LazyPopover ctx={ctx} index={index} anchor={anchor} popoverId={popoverId} />;
     },
     [ctx],
   );
+
+  /** The full table for exports: every distinct id's details fetched first (a vocabulary is finite). */
+  const fullTokens = useCallback(async (): Promise<TokenArrays | null> => {
+    if (!shown || !details) return null;
+    await details.ensure(shown.tokens.ids);
+    return withDetails(shown.tokens, details);
+  }, [shown, details]);
 
   return (
     <section aria-label="Tokens" data-testid="token-view" data-status={tokenization.status} data-tokenizer={shown?.tokenizerId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Tabs label="Token display" idPrefix="token-subview" options={SUB_VIEWS} value={subView} onChange={onSubViewChange} />
-        <TokenToolbar tokens={shown?.tokens ?? null} tokenizerId={shown?.tokenizerId ?? null} showCopy={subView === 'ids'} />
+        <TokenToolbar ids={shown?.tokens.ids ?? null} fullTokens={fullTokens} tokenizerId={shown?.tokenizerId ?? null} showCopy={subView === 'ids'} />
       </div>
       <StatusLine tokenization={tokenization} expectedBytes={expectedBytes} />
       <div id="token-subview-panel" role="tabpanel" aria-labelledby={`token-subview-tab-${subView}`} aria-busy={tokenization.status === 'loading'}>

@@ -1,10 +1,15 @@
-import { colorIndex, renderWhitespace, type TokenArrays } from '../../../core/tokens/spans';
+import { colorIndex, renderWhitespace } from '../../../core/tokens/spans';
+import type { TokenSpans } from '../row-layout';
+import type { IdDetails, TokenDetailsCache } from '../token-details';
 import { PALETTE_SIZE } from './token-attrs';
 
 /** Everything a row needs to draw tokens; memoised once per result so hover and focus do not re-render rows. */
 export interface ViewContext {
   text: string;
-  tokens: TokenArrays;
+  tokens: TokenSpans;
+  /** Raw strings and bytes by id, fetched for what is on screen; `detailsVersion` changes when some arrive. */
+  details: TokenDetailsCache;
+  detailsVersion: number;
   showWhitespace: boolean;
   roles: Map<number, string>;
   windowEnd: number | null;
@@ -12,6 +17,11 @@ export interface ViewContext {
 
 export function display(ctx: ViewContext, s: string): string {
   return ctx.showWhitespace ? renderWhitespace(s) : s;
+}
+
+/** Token i's raw string and bytes, or undefined until the worker has sent them. */
+export function detailsAt(ctx: ViewContext, index: number): IdDetails | undefined {
+  return ctx.details.get(ctx.tokens.ids[index]!);
 }
 
 /** Colour by id; special tokens and tokens past the context window get their own look. */

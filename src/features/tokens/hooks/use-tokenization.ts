@@ -1,14 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TokenArrays } from '../../../core/tokens/spans';
 import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
 import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
+import type { TokenSpans } from '../row-layout';
+import { detailsCacheFor } from '../token-details-registry';
+import { VIRTUALIZE_ABOVE } from '../components/token-surface';
+
+/** Counted in the worker with the tokens, so the page does no O(n) pass over a 1 MB text. */
+export interface TextStats {
+  characters: number;
+  utf16Units: number;
+  utf8Bytes: number;
+}
 
 /** A tokenization that is on screen: everything in it belongs to the same request. */
 export interface ShownResult {
   tokenizerId: string;
   text: string;
   addSpecialTokens: boolean;
-  tokens: TokenArrays;
+  tokens: TokenSpans;
+  stats: TextStats;
   info: TokenizerInfo;
 }
 
@@ -30,11 +40,6 @@ interface Inputs {
   tokenizerId: string;
   text: string;
   addSpecialTokens: boolean;
-}
-
-/** Short texts re-encode at once; long ones wait for a pause in typing. */
-function encodeDelay(text: string): number {
-  return text.length < 20_000 ? 0 : 200;
 }
 
 function messageOf(error: unknown): string {
@@ -74,18 +79,20 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
     if (!info) return;
     const latest = latestEncode.current;
     const inputs = { tokenizerId, text, addSpecialTokens };
-    const timer = setTimeout(() => {
-      latest.run(client.encode(inputs)).then(
-        (r) => {
-          if (r.stale) return;
-          setShown({ ...inputs, tokens: r.value, info });
-          setEncodeError(null);
-        },
-        (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
-      );
-    }, encodeDelay(text));
+    // No debounce, even on 1 MB: the engine re-tokenizes only the chunks an edit touched, the worker drops requests a
+    // newer one replaced (`channel`), and the latest request wins here.
+    latest.run(client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE })).then(
+      (r) => {
+        if (r.stale) return;
+        const { ids, starts, ends, special, characters, utf16Units, utf8Bytes, details } = r.value;
+        // Small results bring every id's string and bytes; they are in the cache before the tokens render.
+        if (details) detailsCacheFor(client, info).add(details);
+        setShown({ ...inputs, tokens: { ids, starts, ends, special }, stats: { characters, utf16Units, utf8Bytes }, info });
+        setEncodeError(null);
+      },
+      (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
+    );
     return () => {
-      clearTimeout(timer);
       latest.cancel();
     };
   }, [client, info, tokenizerId, text, addSpecialTokens]);
