@@ -88,9 +88,9 @@ function bytesOf(loaded: Loaded, ids: ArrayLike<number>): { bytes: Uint8Array; b
 const tokenBytesCache = new WeakMap<Loaded, Map<number, Uint8Array>>();
 
 /** One pass, no per-token objects: the engine's `encodeArrays` (cached chunks re-tokenize only what an edit touched). */
-function encodeSingle(loaded: Loaded, text: string, addSpecialTokens: boolean) {
+function encodeSingle(loaded: Loaded, text: string, addSpecialTokens: boolean, withTokens = true) {
   // Lone surrogates would make offsets and bytes disagree; U+FFFD keeps the UTF-16 length, so offsets still line up.
-  return loaded.tokenizer.encodeArrays(text.toWellFormed(), { addSpecialTokens });
+  return loaded.tokenizer.encodeArrays(text.toWellFormed(), { addSpecialTokens, withTokens });
 }
 
 export async function handleEncode({ tokenizerId, text, addSpecialTokens, pair }: EncodeRequest): Promise<{ result: EncodeResult; transfer: Transferable[] }> {
@@ -141,7 +141,7 @@ export async function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, c
     await yieldToQueue();
     if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
   }
-  const { ids, starts, ends, special } = encodeSingle(loaded, text, addSpecialTokens);
+  const { ids, starts, ends, special } = encodeSingle(loaded, text, addSpecialTokens, false);
   const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters: codePointLength(text), utf16Units: text.length, utf8Bytes: utf8Length(text) };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
   if (ids.length <= detailsUpTo) {

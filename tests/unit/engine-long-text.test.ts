@@ -56,6 +56,16 @@ describe.each(ids)('%s on long texts', (id) => {
     expect(enc.ids).toEqual(want.ids);
   });
 
+  it('typing at the start, middle and end of a long text (each result re-uses the previous one) equals Rust', async () => {
+    let text = mixedText(120_000);
+    ours.encodeArrays(text, { addSpecialTokens: true });
+    for (const [k, at] of [0, 0.5, 1, 0, 1, 0.25].entries()) {
+      const pos = Math.floor(text.length * at);
+      text = text.slice(0, pos) + ['zq ', ' zq', '\n', 'é', '<|endoftext|>', '  '][k] + text.slice(pos);
+      expectSame(ours.encodeArrays(text, { addSpecialTokens: true }), await rustArrays(ref, text, true), `${id} typing #${k}`);
+    }
+  });
+
   it('random edits re-using the chunk cache equal Rust on the edited text', async () => {
     const base = mixedText(40_000);
     ours.encodeArrays(base, { addSpecialTokens: false });

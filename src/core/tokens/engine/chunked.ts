@@ -34,6 +34,9 @@ export interface TokenArrays {
 
 interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean }
 
+/** A chunk placed in a text: where it starts, how much text its decision read, and the state it started in. */
+interface ChunkRecord { start: number; sliceLength: number; chunk: CachedChunk; midSegment: boolean }
+
 // Content-defined cuts: a chunk ends at the first clean candidate past MIN_CHUNK whose preceding characters hash to
 // a "preferred" value (about one in PREFERRED candidates), or at the first clean candidate past MAX_CHUNK. Cuts then
 // depend on the text around them, not on where the chunk started, so after an edit the chunks re-align with the
@@ -61,44 +64,106 @@ export class Chunker {
   /** flags → slice text → chunk. Nested so the key is the slice itself (a cheap view), not a new concatenation. */
   private readonly cache = new Map<string, Map<string, CachedChunk>>();
   private cached = 0;
+  /** The previous call's text and chunks, for re-using everything an edit did not touch. */
+  private last: { text: string; records: ChunkRecord[] } | null = null;
 
   constructor(private readonly pipeline: ChunkPipeline, private readonly context: number) {}
 
-  /** The whole text's tokens before post-processing, assembled from chunks; offsets absolute. */
-  encode(text: string, typeId: number): TokenArrays {
-    const chunks: Array<[CachedChunk, number]> = [];
-    let start = 0;
-    let midSegment = false;
-    let total = 0;
-    while (start < text.length) {
-      let chunk: CachedChunk | null = null;
-      for (let window = WINDOW; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, typeId, window);
-      chunks.push([chunk, start]);
-      total += chunk.enc.ids.length;
-      midSegment = !chunk.endsWithAdded;
-      start += chunk.length;
-    }
-    const out: TokenArrays = { ids: new Int32Array(total), starts: new Int32Array(total), ends: new Int32Array(total), special: new Uint8Array(total), tokens: new Array<string>(total) };
+  /**
+   * The whole text's tokens, assembled from chunks in one copy, between the `before` and `after` special tokens the
+   * post-processor wraps a sequence in; offsets absolute. `withTokens: false` skips the token strings (the app
+   * fetches those only for what is on screen).
+   */
+  encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array } {
+    const records = this.chunkRecords(text);
+    let total = (before?.ids.length ?? 0) + (after?.ids.length ?? 0);
+    for (const r of records) total += r.chunk.enc.ids.length;
+    const out = {
+      ids: new Int32Array(total), starts: new Int32Array(total), ends: new Int32Array(total), special: new Uint8Array(total),
+      specialMask: new Uint8Array(total), tokens: withTokens ? new Array<string>(total) : [],
+    };
     let at = 0;
-    for (const [{ enc }, offset] of chunks) {
+    const put = (enc: TokenArrays, offset: number, inserted: boolean) => {
       const n = enc.ids.length;
       out.ids.set(enc.ids, at);
       out.special.set(enc.special, at);
+      if (inserted) out.specialMask.fill(1, at, at + n);
+      const { starts, ends } = enc;
       for (let i = 0; i < n; i++) {
-        out.starts[at + i] = enc.starts[i]! + offset;
-        out.ends[at + i] = enc.ends[i]! + offset;
-        out.tokens[at + i] = enc.tokens[i]!;
+        out.starts[at + i] = starts[i]! + offset;
+        out.ends[at + i] = ends[i]! + offset;
       }
+      if (withTokens) for (let i = 0; i < n; i++) out.tokens[at + i] = enc.tokens[i]!;
       at += n;
-    }
+    };
+    if (before) put(before, 0, true);
+    for (const r of records) put(r.chunk.enc, r.start, false);
+    if (after) put(after, 0, true);
     return out;
+  }
+
+  /**
+   * The chunks of `text`. After an edit, the chunks of the previous call whose whole slice lies in the unchanged
+   * prefix are taken as they are, and once a new chunk starts where an old one started inside the unchanged suffix
+   * (same state), the rest are the old ones shifted: their slices are the same characters, so the same decisions.
+   * Only the chunks around the edit are looked up (or encoded); no hashing of the untouched megabyte.
+   */
+  private chunkRecords(text: string): ChunkRecord[] {
+    const prev = this.last;
+    const records: ChunkRecord[] = [];
+    let start = 0;
+    let midSegment = false;
+    let suffixFrom = Infinity;
+    let delta = 0;
+    const oldStarts = new Map<number, number>();
+    if (prev) {
+      if (prev.text === text) return prev.records;
+      const old = prev.text;
+      const limit = Math.min(old.length, text.length);
+      // Block comparisons first (native string equality), then characters: a megabyte in well under a millisecond.
+      const BLOCK = 4096;
+      let p = 0;
+      while (p + BLOCK <= limit && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
+      while (p < limit && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+      let s = 0;
+      while (s + BLOCK <= limit - p && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
+      while (s < limit - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+      delta = text.length - old.length;
+      for (const r of prev.records) {
+        if (r.start + r.sliceLength >= p) break;
+        records.push(r);
+      }
+      const lastKept = records[records.length - 1];
+      if (lastKept) { start = lastKept.start + lastKept.chunk.length; midSegment = !lastKept.chunk.endsWithAdded; }
+      suffixFrom = text.length - s;
+      prev.records.forEach((r, i) => { if (r.start > 0 && r.start >= old.length - s) oldStarts.set(r.start, i); });
+    }
+    while (start < text.length) {
+      if (start >= suffixFrom && prev) {
+        const i = oldStarts.get(start - delta);
+        if (i !== undefined && prev.records[i]!.midSegment === midSegment) {
+          for (let j = i; j < prev.records.length; j++) { const r = prev.records[j]!; records.push({ ...r, start: r.start + delta }); }
+          break;
+        }
+      }
+      let chunk: CachedChunk | null = null;
+      let window = WINDOW;
+      for (; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, window);
+      window /= 4;
+      const sliceLength = Math.min(text.length, start + MAX_CHUNK + window + this.context) - start;
+      records.push({ start, sliceLength, chunk, midSegment });
+      midSegment = !chunk.endsWithAdded;
+      start += chunk.length;
+    }
+    this.last = { text, records };
+    return records;
   }
 
   /**
    * The chunk starting at `start`: encodes a fixed slice (so an unchanged slice is a cache hit wherever it moved to)
    * and cuts at the first clean candidate after the target size. Null when the slice holds no clean cut.
    */
-  private chunk(text: string, start: number, midSegment: boolean, typeId: number, window: number): CachedChunk | null {
+  private chunk(text: string, start: number, midSegment: boolean, window: number): CachedChunk | null {
     const sliceEnd = Math.min(text.length, start + MAX_CHUNK + window + this.context);
     const last = sliceEnd === text.length;
     const slice = text.slice(start, sliceEnd);
@@ -113,9 +178,9 @@ export class Chunker {
     const cut = last && sliceEnd - start <= MAX_CHUNK + window ? null : this.findCut(text, splits, start, sliceEnd - this.context);
     if (!cut) {
       if (!last) return null;
-      return this.store(key, splits, start, typeId, slice.length, false);
+      return this.store(key, splits, start, slice.length, false);
     }
-    return this.store(key, cut.kept, start, typeId, cut.at - start, cut.endsWithAdded);
+    return this.store(key, cut.kept, start, cut.at - start, cut.endsWithAdded);
   }
 
   /** The first acceptable offset in [start + MIN_CHUNK, limit] that no split spans (or the model can cut there). */
@@ -147,8 +212,8 @@ export class Chunker {
     return null;
   }
 
-  private store(key: { bucket: Map<string, CachedChunk>; slice: string }, kept: Split[], start: number, typeId: number, length: number, endsWithAdded: boolean): CachedChunk {
-    const raw = this.pipeline.tokenizeSplits(kept, typeId);
+  private store(key: { bucket: Map<string, CachedChunk>; slice: string }, kept: Split[], start: number, length: number, endsWithAdded: boolean): CachedChunk {
+    const raw = this.pipeline.tokenizeSplits(kept, 0);
     const n = raw.ids.length;
     const enc: TokenArrays = { ids: Int32Array.from(raw.ids), starts: new Int32Array(n), ends: new Int32Array(n), special: Uint8Array.from(raw.special), tokens: raw.tokens };
     for (let i = 0; i < n; i++) { enc.starts[i] = raw.offsets[i]![0] - start; enc.ends[i] = raw.offsets[i]![1] - start; }

@@ -43,7 +43,7 @@ export interface Tokenizer {
    * The same tokens as `encode` for one sequence, as compact typed arrays (no per-token objects): what the app uses
    * for long texts, where building a million small arrays would dominate. `specialMask` as in `Encoding`.
    */
-  encodeArrays(text: string, options: { addSpecialTokens: boolean }): TokenArrays & { specialMask: Uint8Array };
+  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean }): TokenArrays & { specialMask: Uint8Array };
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -152,25 +152,14 @@ class PipelineTokenizer implements Tokenizer {
   }
 
   private encodeSequence(text: string, typeId: number): RawEncoding {
-    if (this.chunker && text.length >= CHUNKED_FROM) return arraysToRaw(this.chunker.encode(text, typeId), typeId);
+    if (this.chunker && text.length >= CHUNKED_FROM) return arraysToRaw(this.chunker.encode(text), typeId);
     return this.tokenizeSplits(this.splitsFor(text, 0, WHOLE_TEXT), typeId);
   }
 
-  encodeArrays(text: string, options: { addSpecialTokens: boolean }): TokenArrays & { specialMask: Uint8Array } {
+  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean }): TokenArrays & { specialMask: Uint8Array } {
     const wrap = this.fastWrap(options.addSpecialTokens);
     if (!this.chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(text, options));
-    const body = this.chunker.encode(text.toWellFormed(), 0);
-    const [before, after] = wrap;
-    const n = before.ids.length + body.ids.length + after.ids.length;
-    const out = { ids: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n), special: new Uint8Array(n), specialMask: new Uint8Array(n), tokens: new Array<string>(n) };
-    let at = 0;
-    for (const part of [before, body, after]) {
-      out.ids.set(part.ids, at); out.starts.set(part.starts, at); out.ends.set(part.ends, at); out.special.set(part.special, at);
-      if (part !== body) out.specialMask.fill(1, at, at + part.ids.length);
-      for (let i = 0; i < part.ids.length; i++) out.tokens[at + i] = part.tokens[i]!;
-      at += part.ids.length;
-    }
-    return out;
+    return this.chunker.encode(text.toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true);
   }
 
   private readonly wraps = new Map<boolean, [TokenArrays, TokenArrays] | null>();
