@@ -1,5 +1,5 @@
 /* global process, console, URL, document, getComputedStyle, matchMedia */
-// 1920x1080 screenshots of the token view (llama3_1) in the light and the dark theme, into docs/screenshots/.
+// 1920x1080 screenshots of every view (tokens, compare, chat, batch) in the light and the dark theme, into docs/screenshots/.
 // Builds nothing: either point it at a running app, or it serves the existing dist/ itself.
 //   node scripts/screenshots.mjs [--url http://127.0.0.1:4173] [--out docs/screenshots]
 //   (after `npm run build`; needs Debian Chromium at /usr/bin/chromium)
@@ -25,6 +25,26 @@ const SAMPLE = [
   '}',
   '東京は日本の首都です。你好，世界！ 🚀✨',
 ].join('\n');
+
+const readyAttr = (selector, attr, value) => `document.querySelector('${selector}')?.getAttribute('${attr}') === '${value}'`;
+const SHOTS = [
+  {
+    name: 'tokens', query: `view=tokens&tokenizer=llama3_1&text=${encodeURIComponent(SAMPLE)}`,
+    ready: () => {
+      const v = document.querySelector('[data-testid="token-view"]');
+      return v?.getAttribute('data-tokenizer') === 'llama3_1' && v.getAttribute('data-status') === 'ready' && v.querySelector('[data-token-index]');
+    },
+  },
+  {
+    name: 'compare', query: `view=compare&tokenizers=gpt2,llama3_1,gemma3&text=${encodeURIComponent(SAMPLE)}`,
+    ready: () => {
+      const panes = [...document.querySelectorAll('[data-testid="compare-pane"]')];
+      return panes.length === 3 && panes.every((p) => p.getAttribute('data-status') === 'ready');
+    },
+  },
+  { name: 'chat', query: 'view=chat&tokenizer=qwen3', ready: new Function(`return ${readyAttr('[data-testid="chat-output"]', 'data-status', 'ready')};`) },
+  { name: 'batch', query: 'view=batch&tokenizer=gpt2', ready: () => document.querySelectorAll('[data-testid="padded-batch"] [data-row]').length > 0 },
+];
 
 const outDir = path.resolve(ROOT, arg('out', 'docs/screenshots'));
 let base = arg('url', process.env.SCREENSHOT_URL);
@@ -78,23 +98,23 @@ let failed = false;
 try {
   for (const theme of ['light', 'dark']) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: theme });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${base}/?view=tokens&tokenizer=llama3_1&text=${encodeURIComponent(SAMPLE)}`);
-    await page.waitForFunction(() => {
-      const v = document.querySelector('[data-testid="token-view"]');
-      return v?.getAttribute('data-tokenizer') === 'llama3_1' && v.getAttribute('data-status') === 'ready' && v.querySelector('[data-token-index]');
-    }, null, { timeout: 60_000 });
-    await setTheme(page, theme);
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(500); // transitions, fonts
-    const file = path.join(outDir, `tokens-${theme}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${path.relative(ROOT, file)}`);
-    if (errors.length) {
-      failed = true;
-      console.error(`page errors (${theme}): ${errors.join(' | ')}`);
+    for (const shot of SHOTS) {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${base}/?${shot.query}`);
+      await page.waitForFunction(shot.ready, shot.arg ?? null, { timeout: 60_000 });
+      await setTheme(page, theme);
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(700); // transitions, fonts, lazy details
+      const file = path.join(outDir, `${shot.name}-${theme}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${path.relative(ROOT, file)}`);
+      if (errors.length) {
+        failed = true;
+        console.error(`page errors (${shot.name}, ${theme}): ${errors.join(' | ')}`);
+      }
+      await page.close();
     }
     await context.close();
   }

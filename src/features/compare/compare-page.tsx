@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Checkbox } from '../../components/ui/checkbox';
 import { withTokenizers } from '../../lib/url-state';
 import { useCatalogStore } from '../../stores/catalog-store';
+import { useLoadedTokenizersStore } from '../../stores/loaded-tokenizers-store';
+import type { ManifestEntry } from '../../lib/manifest';
 import { useSessionStore } from '../../stores/session-store';
 import { useTokenizerClient } from '../../stores/tokenizer-client-store';
 import { BoundaryDiff } from './components/boundary-diff';
@@ -29,7 +31,15 @@ function useTokenizersInUrl(ids: readonly string[]): void {
 /** Compare 2–6 tokenizers on one text: panes, summary, differing cuts and a parity check. */
 export function ComparePage() {
   const client = useTokenizerClient();
-  const catalog = useCatalogStore();
+  const bundled = useCatalogStore();
+  const loaded = useLoadedTokenizersStore((s) => s.entries);
+  // Hub, local and GGUF tokenizers loaded in the token view are offered next to the bundled ones.
+  const catalog = useMemo(() => ({
+    ...bundled,
+    entries: [...bundled.entries, ...loaded.filter((l) => !bundled.entries.some((b) => b.id === l.id)).map((l): ManifestEntry => ({
+      id: l.id, name: l.label, family: l.kind, modelType: l.modelType, vocabSize: l.vocabSize, hasChatTemplate: false, license: '', source: l.kind, files: [],
+    }))],
+  }), [bundled, loaded]);
   const text = useSessionStore((s) => s.text);
   const addSpecialTokens = useSessionStore((s) => s.addSpecialTokens);
   const { setText, setAddSpecialTokens } = useSessionStore.getState();
