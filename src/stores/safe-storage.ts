@@ -1,4 +1,4 @@
-import { createJSONStorage, type StateStorage } from 'zustand/middleware';
+import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { create } from 'zustand';
 
 /**
@@ -9,7 +9,7 @@ import { create } from 'zustand';
 
 /** Texts longer than this (UTF-16 units, ~2 MB) are not persisted at all. */
 export const MAX_PERSISTED_TEXT = 2_000_000;
-const LARGE_VALUE = 64 * 1024;
+export const LARGE_VALUE = 64 * 1024;
 const LARGE_WRITE_DELAY_MS = 400;
 
 interface PersistStatus {
@@ -32,7 +32,8 @@ function backend(): Storage | null {
   }
 }
 
-const pending = new Map<string, string>();
+/** Values waiting to be written; a function is a large value not serialised yet (that happens when it is written). */
+const pending = new Map<string, string | (() => string)>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 function write(name: string, value: string): void {
@@ -50,8 +51,24 @@ function write(name: string, value: string): void {
 export function flushPendingWrites(): void {
   if (timer) clearTimeout(timer);
   timer = null;
-  for (const [name, value] of pending) write(name, value);
+  const entries = [...pending];
   pending.clear();
+  for (const [name, value] of entries) write(name, typeof value === 'function' ? value() : value);
+}
+
+/** Writes what is pending once the page is idle (a 1 MB value costs a few ms to serialise and store). */
+function scheduleFlush(): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => flushPendingWrites(), { timeout: 2000 });
+    else flushPendingWrites();
+  }, LARGE_WRITE_DELAY_MS);
+}
+
+function pendingValue(name: string): string | undefined {
+  const value = pending.get(name);
+  return typeof value === 'function' ? value() : value;
 }
 
 if (typeof addEventListener === 'function') {
@@ -63,7 +80,7 @@ if (typeof addEventListener === 'function') {
 
 export const safeStateStorage: StateStorage = {
   getItem(name) {
-    if (pending.has(name)) return pending.get(name)!;
+    if (pending.has(name)) return pendingValue(name)!;
     try {
       return backend()?.getItem(name) ?? null;
     } catch {
@@ -76,8 +93,7 @@ export const safeStateStorage: StateStorage = {
       return;
     }
     pending.set(name, value);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flushPendingWrites, LARGE_WRITE_DELAY_MS);
+    scheduleFlush();
   },
   removeItem(name) {
     pending.delete(name);
@@ -89,6 +105,29 @@ export const safeStateStorage: StateStorage = {
   },
 };
 
-export function safeJsonStorage<S>() {
-  return createJSONStorage<S>(() => safeStateStorage);
+export interface SafeJsonStorageOptions<S> {
+  /**
+   * States for which this is true are not serialised on every change but when they are written (after a pause, or on
+   * page hide): JSON.stringify of a 1 MB text on each keystroke was ~10 ms of main-thread time per key.
+   */
+  isLarge?: (state: S) => boolean;
+}
+
+/** JSON over `safeStateStorage`, like zustand's `createJSONStorage`, with lazy serialisation for large states. */
+export function safeJsonStorage<S>({ isLarge }: SafeJsonStorageOptions<S> = {}): PersistStorage<S> {
+  return {
+    getItem(name) {
+      const raw = safeStateStorage.getItem(name) as string | null;
+      return raw === null ? null : (JSON.parse(raw) as StorageValue<S>);
+    },
+    setItem(name, value) {
+      if (isLarge?.(value.state)) {
+        pending.set(name, () => JSON.stringify(value));
+        scheduleFlush();
+      } else safeStateStorage.setItem(name, JSON.stringify(value));
+    },
+    removeItem(name) {
+      safeStateStorage.removeItem(name);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { MAX_PERSISTED_TEXT, safeJsonStorage } from './safe-storage';
+import { LARGE_VALUE, MAX_PERSISTED_TEXT, safeJsonStorage } from './safe-storage';
 
 /** What the user is working on, shared by every view: the chosen tokenizer, the text, `add_special_tokens`. */
 export const DEFAULT_TOKENIZER_ID = 'gpt2';
@@ -34,7 +34,7 @@ export const useSessionStore = create<SessionState>()(
     {
       name: 'tokenlab:session',
       version: 1,
-      storage: safeJsonStorage<Persisted>(),
+      storage: safeJsonStorage<Persisted>({ isLarge: (s) => s.text.length >= LARGE_VALUE / 2 }),
       // A text over the limit would blow the localStorage quota; the UI says it will not survive a reload.
       partialize: ({ tokenizerId, text, addSpecialTokens }) => ({
         tokenizerId,

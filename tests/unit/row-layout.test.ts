@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSegments, chunkSegments, type TokenArrays } from '../../src/core/tokens/spans';
-import { layoutRows, rowOfTokenIn, rowSegments, type TokenSpans } from '../../src/features/tokens/row-layout';
+import { layoutRows, relayoutRows, rowOfTokenIn, rowSegments, type LaidOut, type TokenSpans } from '../../src/features/tokens/row-layout';
 
 function spans(list: Array<[number, number]>, special: number[] = []): TokenSpans {
   return {
@@ -51,10 +51,85 @@ describe('row layout over typed arrays', () => {
     );
   });
 
+  it('also cuts after a sentence end once a row holds maxTokens / 8 tokens', () => {
+    const text = 'a b. c. d e f. g';
+    const s = toyTokens(text);
+    const layout = layoutRows(text, s, 16);
+    const rows = Array.from({ length: layout.count }, (_, r) => text.slice(layout.textFrom[r], layout.textTo[r]));
+    // BOS + "a" " " "b" "." = 5 tokens ≥ 2: cut; "c" "." after " " = 3 ≥ 2: cut; and so on.
+    expect(rows).toEqual(['a b.', ' c.', ' d e f.', ' g']);
+  });
+
   it('finds the row of a token', () => {
     const text = 'a\nb\nc';
     const s = spans([[0, 2], [2, 4], [4, 5]]);
     const layout = layoutRows(text, s);
     expect([0, 1, 2].map((i) => rowOfTokenIn(layout, i))).toEqual([0, 1, 2]);
+  });
+});
+
+/** A toy tokenizer: words and runs of spaces, a BOS, and 2 byte tokens over each non-ASCII character. */
+function toyTokens(text: string): TokenSpans {
+  const list: Array<[number, number]> = [[0, 0]];
+  const re = /[a-z]+|\s|[^a-z\s]/gu;
+  for (const m of text.matchAll(re)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (m[0].codePointAt(0)! > 127) list.push([s, e], [s, e]);
+    else list.push([s, e]);
+  }
+  return spans(list, [0]);
+}
+
+describe('relayoutRows', () => {
+  it('equals layoutRows after random edits', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', '\n', 'é', 'zq', '.', '?');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 120 }),
+        fc.array(fc.tuple(fc.nat(200), fc.nat(6), fc.string({ unit, maxLength: 5 })), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        (text, edits, maxTokens) => {
+          let prev: LaidOut = { text, spans: toyTokens(text), layout: layoutRows(text, toyTokens(text), maxTokens), maxTokens };
+          for (const [at, del, insert] of edits) {
+            const from = Math.min(at, prev.text.length);
+            const next = prev.text.slice(0, from) + insert + prev.text.slice(Math.min(prev.text.length, from + del));
+            const s = toyTokens(next);
+            const layout = relayoutRows(prev, next, s, maxTokens);
+            const full = layoutRows(next, s, maxTokens);
+            const rows = (l: typeof full) => Array.from({ length: l.count }, (_, r) => [l.tokenFrom[r], l.tokenTo[r], l.textFrom[r], l.textTo[r]]);
+            expect(rows(layout)).toEqual(rows(full));
+            prev = { text: next, spans: s, layout, maxTokens };
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('equals layoutRows between unrelated tokenizations', () => {
+    const token = fc.tuple(fc.nat(30), fc.nat(6), fc.boolean());
+    const tokenization = fc.array(token, { maxLength: 25 }).map((raw) => {
+      let at = 0;
+      return spans(
+        raw.map(([skip, len, back]): [number, number] => {
+          const start = back ? Math.max(0, at - (skip % 3)) : at + (skip % 4);
+          at = start + len;
+          return [start, start + len];
+        }),
+        [0],
+      );
+    });
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, tokenization, text, tokenization, fc.integer({ min: 1, max: 5 }), (t1, s1, t2, s2, maxTokens) => {
+        const prev: LaidOut = { text: t1, spans: s1, layout: layoutRows(t1, s1, maxTokens), maxTokens };
+        const layout = relayoutRows(prev, t2, s2, maxTokens);
+        const full = layoutRows(t2, s2, maxTokens);
+        const rows = (l: typeof full) => Array.from({ length: l.count }, (_, r) => [l.tokenFrom[r], l.tokenTo[r], l.textFrom[r], l.textTo[r]]);
+        expect(rows(layout)).toEqual(rows(full));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -25,14 +25,32 @@ export interface RowLayout {
 }
 
 /**
- * Rows end at line ends (a segment whose text ends with `\n`) or after `maxTokens` tokens, so a 1 MB single-line
- * text still becomes many small rows; the same cuts as `chunkSegments`.
+ * Rows end at line ends (a segment whose text ends with `\n`), after a sentence end (`.`, `!`, `?`) once the row holds
+ * `maxTokens / 8` tokens, or after `maxTokens` tokens, so a 1 MB single-line text still becomes many small rows. On a
+ * text without sentence ends these are the cuts of `chunkSegments`.
  */
 export function layoutRows(text: string, spans: TokenSpans, maxTokens = 200): RowLayout {
+  return layoutFrom(text, spans, maxTokens, null);
+}
+
+/** Where a layout picks up an earlier one: rows before `row` are kept, rows after `tail` are the old ones shifted. */
+interface Resume {
+  prev: RowLayout;
+  /** Old rows kept as they are. */
+  row: number;
+  /** When the new layout reaches an old row boundary at or past these, the old rows after it are copied, shifted. */
+  tailTokenFrom: number;
+  tailTextFrom: number;
+  tokenShift: number;
+  textShift: number;
+}
+
+function layoutFrom(text: string, spans: TokenSpans, maxTokens: number, resume: Resume | null): RowLayout {
   const { starts, ends } = spans;
   const n = starts.length;
   const len = text.length;
-  let cap = 1024;
+  const minTokens = Math.max(1, maxTokens >> 3);
+  let cap = Math.max(1024, resume ? resume.prev.count + 64 : 0);
   let tokenFrom = new Int32Array(cap);
   let tokenTo = new Int32Array(cap);
   let textFrom = new Int32Array(cap);
@@ -42,19 +60,66 @@ export function layoutRows(text: string, spans: TokenSpans, maxTokens = 200): Ro
   let rowTokenFrom = 0;
   let lastTokenTo = 0;
   let inRow = 0;
-  const emit = (tFrom: number, tTo: number, xFrom: number, xTo: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(cap);
-        b.set(a);
-        return b;
-      };
-      tokenFrom = grow(tokenFrom);
-      tokenTo = grow(tokenTo);
-      textFrom = grow(textFrom);
-      textTo = grow(textTo);
+  let cursor = 0;
+  let start0 = 0;
+  /** Set once the rest was copied from the old layout. */
+  let done = false;
+  const grow = (need: number) => {
+    if (need <= cap) return;
+    while (cap < need) cap *= 2;
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, count));
+      return b;
+    };
+    tokenFrom = g(tokenFrom);
+    tokenTo = g(tokenTo);
+    textFrom = g(textFrom);
+    textTo = g(textTo);
+  };
+  if (resume && resume.row > 0) {
+    const { prev, row } = resume;
+    grow(row);
+    tokenFrom.set(prev.tokenFrom.subarray(0, row));
+    tokenTo.set(prev.tokenTo.subarray(0, row));
+    textFrom.set(prev.textFrom.subarray(0, row));
+    textTo.set(prev.textTo.subarray(0, row));
+    count = row;
+    lastTokenTo = start0 = prev.tokenTo[row - 1]!;
+    rowTextFrom = cursor = prev.textTo[row - 1]!;
+  }
+  /** After a row ending at (token t, text x): if the old layout had a boundary there too, the rest is the old rows. */
+  const tryTail = (t: number, x: number) => {
+    if (!resume || t < resume.tailTokenFrom || x < resume.tailTextFrom) return;
+    const { prev, tokenShift, textShift } = resume;
+    const ot = t - tokenShift;
+    const ox = x - textShift;
+    // Old rows are in order: the first whose end is at or past `ox`.
+    let lo = 0;
+    let hi = prev.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prev.textTo[mid]! < ox) lo = mid + 1;
+      else hi = mid;
     }
+    let m = lo;
+    while (m < prev.count - 1 && prev.textTo[m] === ox && prev.tokenTo[m]! < ot) m++;
+    // The old row must end exactly here and not be the last one (that one ended because the text did).
+    if (m >= prev.count - 1 || prev.textTo[m] !== ox || prev.tokenTo[m] !== ot) return;
+    const rest = prev.count - m - 1;
+    grow(count + rest);
+    for (let k = 0; k < rest; k++) {
+      const r = m + 1 + k;
+      tokenFrom[count + k] = prev.tokenFrom[r]! + tokenShift;
+      tokenTo[count + k] = prev.tokenTo[r]! + tokenShift;
+      textFrom[count + k] = prev.textFrom[r]! + textShift;
+      textTo[count + k] = prev.textTo[r]! + textShift;
+    }
+    count += rest;
+    done = true;
+  };
+  const emit = (tFrom: number, tTo: number, xFrom: number, xTo: number) => {
+    if (count === cap) grow(cap * 2);
     tokenFrom[count] = tFrom;
     tokenTo[count] = tTo;
     textFrom[count] = xFrom;
@@ -68,16 +133,20 @@ export function layoutRows(text: string, spans: TokenSpans, maxTokens = 200): Ro
       lastTokenTo = b;
       inRow += b - a;
     }
-    const endsLine = e > s && text.charCodeAt(e - 1) === 10;
-    if (endsLine || inRow >= maxTokens || last) {
+    const c = e > s ? text.charCodeAt(e - 1) : 0;
+    const endsLine = c === 10;
+    // After a sentence end too, once the row has a few tokens: cuts then depend on the text, not on a token count from
+    // the start of the paragraph, so an edit changes the rows around it and not every row after it.
+    const endsSentence = inRow >= minTokens && (c === 46 || c === 33 || c === 63);
+    if (endsLine || endsSentence || inRow >= maxTokens || last) {
       emit(inRow === 0 ? lastTokenTo : rowTokenFrom, lastTokenTo, rowTextFrom, e);
       rowTextFrom = e;
       inRow = 0;
+      if (!last) tryTail(lastTokenTo, e);
     }
   };
   const clamp = (x: number) => (x < 0 ? 0 : x > len ? len : x);
-  let cursor = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = start0; i < n && !done; ) {
     const start = clamp(starts[i]!);
     const end = clamp(ends[i]!);
     if (start >= end) {
@@ -94,15 +163,97 @@ export function layoutRows(text: string, spans: TokenSpans, maxTokens = 200): Ro
       if (e > groupEnd) groupEnd = e;
       last++;
     }
-    if (start > cursor) segment(0, 0, cursor, start, false);
+    if (start > cursor) {
+      segment(0, 0, cursor, start, false);
+      // A row that ended on the gap may be where the old layout takes over.
+      if (done) break;
+    }
     const textStart = Math.max(start, cursor);
     const textEnd = Math.max(groupEnd, textStart);
     segment(i, last, textStart, textEnd, last === n && textEnd >= len);
     cursor = textEnd;
     i = last;
   }
-  if (cursor < len) segment(0, 0, cursor, len, true);
+  if (!done && cursor < len) segment(0, 0, cursor, len, true);
   return { count, tokenFrom, tokenTo, textFrom, textTo };
+}
+
+/** Length of the common prefix of `a` and `b`, comparing in slices (native compares, no per-char loop over 1 MB). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
+  }
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let at = 0;
+  const la = a.length;
+  const lb = b.length;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (at + step <= max && a.slice(la - at - step, la - at) === b.slice(lb - at - step, lb - at)) at += step;
+  }
+  while (at < max && a.charCodeAt(la - at - 1) === b.charCodeAt(lb - at - 1)) at++;
+  return at;
+}
+
+/** A layout with the text and tokens it was made of, so the next one can start from it. */
+export interface LaidOut {
+  text: string;
+  spans: TokenSpans;
+  layout: RowLayout;
+  maxTokens: number;
+}
+
+/**
+ * `layoutRows(text, spans, maxTokens)`, computed from the previous layout after an edit: rows before the edit are
+ * kept, rows after it are the old ones shifted once the new rows line up with them again (the next line end), so an
+ * edit anywhere in a 1 MB text costs about one row instead of a pass over every token (tests/unit/row-layout.test.ts).
+ */
+export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200): RowLayout {
+  if (!prev || prev.maxTokens !== maxTokens || prev.layout.count === 0) return layoutRows(text, spans, maxTokens);
+  if (prev.text === text && prev.spans === spans) return prev.layout;
+  const a = prev.spans;
+  const b = spans;
+  const na = a.ids.length;
+  const nb = b.ids.length;
+  const tp = commonPrefix(prev.text, text);
+  const ts = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - tp);
+  const textShift = text.length - prev.text.length;
+  // Tokens equal from the start, and equal but shifted by the edit from the end.
+  const maxCommon = Math.min(na, nb);
+  let p = 0;
+  while (p < maxCommon && a.ids[p] === b.ids[p] && a.starts[p] === b.starts[p] && a.ends[p] === b.ends[p] && a.special[p] === b.special[p]) p++;
+  let q = 0;
+  while (
+    q < maxCommon - p &&
+    a.ids[na - 1 - q] === b.ids[nb - 1 - q] &&
+    a.special[na - 1 - q] === b.special[nb - 1 - q] &&
+    a.starts[na - 1 - q]! + textShift === b.starts[nb - 1 - q] &&
+    a.ends[na - 1 - q]! + textShift === b.ends[nb - 1 - q] &&
+    a.starts[na - 1 - q]! >= prev.text.length - ts
+  )
+    q++;
+  const old = prev.layout;
+  // Keep old rows that end before the edit and are not the last row (it ended with the text). Where a row ends can
+  // depend on the token after it (a gap runs up to it; an overlapping token joins the row's last group), so that
+  // token must be unchanged too.
+  let lo = 0;
+  let hi = old.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old.textTo[mid]! <= tp && old.tokenTo[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  const keep = lo;
+  return layoutFrom(
+    text,
+    spans,
+    maxTokens,
+{ prev: old, row: keep, tailTokenFrom: nb - q, tailTextFrom: text.length - ts, tokenShift: nb - na, textShift });
 }
 
 /** Row r's segments, as `buildSegments` draws that stretch of the text. */
@@ -153,4 +304,23 @@ export function rowOfTokenIn(layout: RowLayout, tokenIndex: number): number {
     else hi = mid;
   }
   return Math.max(0, lo);
+}
+
+/** Tokens per row at most in the text view (rows also end at line ends). */
+export const ROW_TOKENS = 200;
+
+let lastLaidOut: LaidOut | null = null;
+const laidOutBySpans = new WeakMap<TokenSpans, LaidOut>();
+
+/**
+ * The text view's layout of `spans` over `text`, from the last one made (`relayoutRows`) and cached per result, so
+ * the page can lay out a fresh result in a task of its own before rendering it (`useTokenization`).
+ */
+export function textViewLayout(text: string, spans: TokenSpans): RowLayout {
+  const cached = laidOutBySpans.get(spans);
+  if (cached && cached.text === text) return cached.layout;
+  const layout = relayoutRows(lastLaidOut, text, spans, ROW_TOKENS);
+  lastLaidOut = { text, spans, layout, maxTokens: ROW_TOKENS };
+  laidOutBySpans.set(spans, lastLaidOut);
+  return layout;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TokenStats } from '../../core/tokens/spans';
 import { isLocalId, parseHubId } from '../../core/model/hub-id';
@@ -8,6 +8,8 @@ import { useCatalogStore } from '../../stores/catalog-store';
 import { usePersistStatus } from '../../stores/safe-storage';
 import { DEFAULT_TOKENIZER_ID, useSessionStore } from '../../stores/session-store';
 import { useTokenizerClient } from '../../stores/tokenizer-client-store';
+import type { TokenizerClient } from '../../lib/worker-client';
+import type { SubView } from './store';
 import { StatsBar } from './components/stats-bar';
 import { TextInput } from './components/text-input';
 import { TokenView } from './components/token-view';
@@ -24,9 +26,8 @@ export function TokensPage() {
   const client = useTokenizerClient();
   const catalog = useCatalogStore();
   const tokenizerId = useSessionStore((s) => s.tokenizerId);
-  const text = useSessionStore((s) => s.text);
   const addSpecialTokens = useSessionStore((s) => s.addSpecialTokens);
-  const { setTokenizerId, setText, setAddSpecialTokens } = useSessionStore.getState();
+  const { setTokenizerId, setAddSpecialTokens } = useSessionStore.getState();
   const subView = useTokenViewStore((s) => s.subView);
   const showWhitespace = useTokenViewStore((s) => s.showWhitespace);
   const { setSubView, setShowWhitespace } = useTokenViewStore.getState();
@@ -57,14 +58,13 @@ export function TokensPage() {
     setTokenizerId(fallback.id);
   }, [unknownId, catalog.entries, setTokenizerId]);
 
-  const tokenization = useTokenization(client, { tokenizerId, text, addSpecialTokens });
-  const { shown } = tokenization;
   const expectedBytes = catalog.entries.find((e) => e.id === tokenizerId)?.files.find((f) => f.name === 'tokenizer.json')?.bytes ?? null;
-  const stats = useMemo<TokenStats | null>(() => {
-    if (!shown) return null;
-    const tokens = shown.tokens.ids.length;
-    return { tokens, ...shown.stats, charsPerToken: tokens === 0 ? null : shown.stats.characters / tokens };
-  }, [shown]);
+  const { loadHub } = loader;
+  const onTokenizerChange = useCallback(
+    // A Hub id that is not loaded yet goes through the loader: progress, errors, and the old tokenizer stays until it is ready.
+    (id: string) => (hubOptions.some((h) => h.id === id) ? loadHub(id) : setTokenizerId(id)),
+    [hubOptions, loadHub, setTokenizerId],
+  );
 
   return (
     <div className="flex flex-col gap-5">
@@ -74,8 +74,7 @@ export function TokensPage() {
           loaded={loaded}
           hub={hubOptions}
           value={tokenizerId}
-          // A Hub id that is not loaded yet goes through the loader: progress, errors, and the old tokenizer stays until it is ready.
-          onChange={(id) => (hubOptions.some((h) => h.id === id) ? loader.loadHub(id) : setTokenizerId(id))}
+          onChange={onTokenizerChange}
           status={catalog.status}
           error={catalog.error}
         />
@@ -86,18 +85,54 @@ export function TokensPage() {
         </fieldset>
       </div>
       <LoadPanel loader={loader} />
-      <TextInput value={text} onChange={setText} />
+      <SessionTextInput />
       {storageError && (
         <p role="alert" className="text-sm font-medium text-amber-900 dark:text-amber-200">
           {storageError}
         </p>
       )}
-      <StatsBar stats={stats} info={shown?.info ?? tokenization.info} />
-      <TokenView tokenization={tokenization} subView={subView} onSubViewChange={setSubView} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
+      <Tokenized client={client} tokenizerId={tokenizerId} addSpecialTokens={addSpecialTokens} subView={subView} onSubViewChange={setSubView} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
+    </div>
+  );
+}
+
+/** The text box; only it and `Tokenized` read the text, so a keystroke re-renders neither the select nor the options. */
+function SessionTextInput() {
+  const text = useSessionStore((s) => s.text);
+  return <TextInput value={text} onChange={useSessionStore.getState().setText} />;
+}
+
+const MemoStatsBar = memo(StatsBar);
+const MemoCard = memo(TokenizerCardView);
+
+interface TokenizedProps {
+  client: TokenizerClient;
+  tokenizerId: string;
+  addSpecialTokens: boolean;
+  subView: SubView;
+  onSubViewChange: (subView: SubView) => void;
+  showWhitespace: boolean;
+  expectedBytes: number | null;
+}
+
+/** Everything drawn from the tokens of the current text: counts, the token view, the card and the explorer. */
+function Tokenized({ client, tokenizerId, addSpecialTokens, subView, onSubViewChange, showWhitespace, expectedBytes }: TokenizedProps) {
+  const text = useSessionStore((s) => s.text);
+  const tokenization = useTokenization(client, { tokenizerId, text, addSpecialTokens });
+  const { shown } = tokenization;
+  const stats = useMemo<TokenStats | null>(() => {
+    if (!shown) return null;
+    const tokens = shown.tokens.ids.length;
+    return { tokens, ...shown.stats, charsPerToken: tokens === 0 ? null : shown.stats.characters / tokens };
+  }, [shown]);
+  return (
+    <>
+      <MemoStatsBar stats={stats} info={shown?.info ?? tokenization.info} />
+      <TokenView tokenization={tokenization} subView={subView} onSubViewChange={onSubViewChange} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
-        <TokenizerCardView info={tokenization.info ?? shown?.info ?? null} />
+        <MemoCard info={tokenization.info ?? shown?.info ?? null} />
         <Explorer tokenizerId={tokenization.info?.id ?? null} text={text} addSpecialTokens={addSpecialTokens} />
       </div>
-    </div>
+    </>
   );
 }

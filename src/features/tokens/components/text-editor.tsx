@@ -1,7 +1,10 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { Annotation, EditorState } from '@codemirror/state';
+import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+
+/** Texts at least this long are put into the editor in a task of their own. */
+const LARGE_TEXT = 100_000;
 
 /** Marks our own replacement of the whole text (a file, a link), which is not the user typing. */
 const external = Annotation.define<true>();
@@ -36,6 +39,7 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
   /** The text last sent up (or received); comparing by identity skips re-reading a 1 MB document. */
   const synced = useRef(value);
   const handlers = useRef({ onChange, onDropFile, onDragging });
+  const extensions = useRef<Extension[]>([]);
   handlers.current = { onChange, onDropFile, onDragging };
 
   useEffect(() => {
@@ -47,7 +51,7 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
       parent: host.current!,
       state: EditorState.create({
         doc: synced.current,
-        extensions: [
+        extensions: (extensions.current = [
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.lineWrapping,
@@ -76,7 +80,7 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
               return true;
             },
           }),
-        ],
+        ]),
       }),
     });
     view.current = editor;
@@ -92,13 +96,26 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
   useEffect(() => {
     const editor = view.current;
     if (!editor || value === synced.current) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: external.of(true) });
-    synced.current = value;
-    const held = editor.state.doc.toString();
-    if (held !== value) {
-      synced.current = held;
-      handlers.current.onChange(held);
+    const replace = () => {
+      // A large text (a file) replaces the editor state rather than being a change in it: a whole-document change of
+      // 1 MB was a 50–60 ms task of its own, a fresh state is well under 50 ms. Undo history does not reach back past it.
+      if (value.length >= LARGE_TEXT) editor.setState(EditorState.create({ doc: value, extensions: extensions.current }));
+      else editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: external.of(true) });
+      synced.current = value;
+      const held = editor.state.doc.toString();
+      if (held !== value) {
+        synced.current = held;
+        handlers.current.onChange(held);
+      }
+    };
+    if (value.length < LARGE_TEXT) {
+      replace();
+      return;
     }
+    // A large text (a file) goes into the editor in a task of its own, not in the one that rendered the page for it:
+    // each is tens of ms on 1 MB, together they were one long task.
+    const timer = setTimeout(replace, 0);
+    return () => clearTimeout(timer);
   }, [value]);
 
   return <div ref={host} className="h-full" />;

@@ -1,7 +1,7 @@
-import { memo, useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
 import type { Segment } from '../../../core/tokens/spans';
-import { layoutRows, rowOfTokenIn, rowSegments, type RowLayout } from '../row-layout';
+import { rowOfTokenIn, rowSegments, textViewLayout, type RowLayout } from '../row-layout';
 import { ContextMarker } from './context-marker';
 import { tokenAttrs } from './token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from './token-surface';
@@ -21,7 +21,28 @@ function RoleTag({ role }: { role: string }) {
   return <span className="tok-role">{role}</span>;
 }
 
-function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewContext; segment: Segment; activeIndex: number; describedBy: string | undefined }) {
+/**
+ * Token i's attributes but the three that move when an edit before it shifts it (`data-token-index`, `data-start`,
+ * `data-end`): `TextRow` sets those on the element itself, so a row that only moved is not rendered again.
+ */
+function stableAttrs(tokens: ViewContext['tokens'], i: number, active: boolean, register: (i: number) => (el: HTMLElement | null) => void) {
+  const all = tokenAttrs(tokens, i, active);
+  return { 'data-id': all['data-id'], 'data-special': all['data-special'], tabIndex: all.tabIndex, ref: register(i) };
+}
+
+function SegmentView({
+  ctx,
+  segment,
+  activeIndex,
+  describedBy,
+  register,
+}: {
+  ctx: ViewContext;
+  segment: Segment;
+  activeIndex: number;
+  describedBy: string | undefined;
+  register: (i: number) => (el: HTMLElement | null) => void;
+}) {
   const { text, tokens } = ctx;
   const slice = text.slice(segment.textStart, segment.textEnd);
   const aria = (i: number) => (i === activeIndex ? { 'aria-describedby': describedBy } : {});
@@ -32,7 +53,7 @@ function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewCont
       const i = segment.index;
       const role = roleOf(ctx, i);
       return (
-        <span {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={tokenClass(ctx, i)}>
+        <span {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={tokenClass(ctx, i)}>
           {role && <RoleTag role={role} />}
           {display(ctx, slice)}
         </span>
@@ -41,7 +62,7 @@ function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewCont
     case 'inserted': {
       const i = segment.index;
       return (
-        <span {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-inserted`}>
+        <span {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-inserted`}>
           <RoleTag role={roleOf(ctx, i) ?? 'inserted'} />
           {detailsAt(ctx, i)?.token ?? ''}
         </span>
@@ -59,7 +80,7 @@ function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewCont
             {members.map((i) => {
               const d = detailsAt(ctx, i);
               return (
-                <span key={i} {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
+                <span key={i} {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
                   {d ? bytesToHex(d.bytes) || d.token : '…'}
                 </span>
               );
@@ -103,22 +124,87 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   return ta === tb && len === b.layout.textTo[b.row]! - tb && x.text.startsWith(y.text.slice(tb, tb + len), ta);
 }
 
-const TextRow = memo(function TextRow({ ctx, layout, row, activeIndex, describedBy }: RowProps) {
-  const segments = useMemo(() => rowSegments(ctx.text, ctx.tokens, layout, row), [ctx.text, ctx.tokens, layout, row]);
-  const details = ctx.details;
-  useEffect(() => {
-    const ids = idsNeeded(ctx, segments);
-    if (ids.length) details.request(ids);
-  }, [ctx, segments, details]);
+/**
+ * Whether row `b` draws what row `a` drew, maybe at other token indices and text offsets (an edit before it): same
+ * tokens, same offsets relative to the row, same text. Then the elements drawn for `a` serve for `b`, with the three
+ * position attributes set again.
+ */
+function sameShifted(a: RowProps, b: RowProps): boolean {
+  const x = a.ctx;
+  const y = b.ctx;
+  if (x.details !== y.details || x.detailsVersion !== y.detailsVersion || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
+  const fa = a.layout.tokenFrom[a.row]!;
+  const fb = b.layout.tokenFrom[b.row]!;
+  const n = a.layout.tokenTo[a.row]! - fa;
+  if (n !== b.layout.tokenTo[b.row]! - fb || (x.windowEnd != null && fa !== fb)) return false;
+  if (a.describedBy !== b.describedBy || (a.activeIndex < 0) !== (b.activeIndex < 0) || (a.activeIndex >= 0 && a.activeIndex - fa !== b.activeIndex - fb)) return false;
+  const ta = a.layout.textFrom[a.row]!;
+  const tb = b.layout.textFrom[b.row]!;
+  const len = a.layout.textTo[a.row]! - ta;
+  if (len !== b.layout.textTo[b.row]! - tb) return false;
+  for (let k = 0; k < n; k++) {
+    const sa = x.tokens.starts[fa + k]! - ta;
+    const ea = x.tokens.ends[fa + k]! - ta;
+    // Offsets outside the row (clamped when drawn) are not worth the bookkeeping: draw again.
+    if (sa < 0 || ea > len || sa !== y.tokens.starts[fb + k]! - tb || ea !== y.tokens.ends[fb + k]! - tb) return false;
+    if (x.tokens.ids[fa + k] !== y.tokens.ids[fb + k] || x.tokens.special[fa + k] !== y.tokens.special[fb + k]) return false;
+  }
+  return x.text.startsWith(y.text.slice(tb, tb + len), ta);
+}
+
+interface Drawn {
+  props: RowProps;
+  content: ReactNode;
+  segments: Segment[];
+  /** Element of token `from + k` at k (as drawn). */
+  els: Array<HTMLElement | null>;
+}
+
+function draw(props: RowProps): Drawn {
+  const { ctx, layout, row, activeIndex, describedBy } = props;
+  const from = layout.tokenFrom[row]!;
+  const els: Array<HTMLElement | null> = [];
+  const register = (i: number) => (el: HTMLElement | null) => {
+    els[i - from] = el;
+  };
+  const segments = rowSegments(ctx.text, ctx.tokens, layout, row);
   const out = [];
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s]!;
     const first = segment.kind === 'bracket' ? segment.first : segment.kind === 'gap' ? -1 : segment.index;
     const last = segment.kind === 'bracket' ? segment.last : first + 1;
     if (ctx.windowEnd != null && first >= 0 && ctx.windowEnd >= first && ctx.windowEnd < last) out.push(<ContextMarker key={`m${s}`} windowEnd={ctx.windowEnd} />);
-    out.push(<SegmentView key={s} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
+    // Keyed by kind too: a token's element carries position attributes React does not know of, so React must never
+    // reuse it for a gap.
+    out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} register={register} />);
   }
-  return <>{out}</>;
+  return { props, content: <>{out}</>, segments, els };
+}
+
+const TextRow = memo(function TextRow(props: RowProps) {
+  const { ctx, layout, row } = props;
+  const drawn = useRef<Drawn | null>(null);
+  // A row that only moved keeps its elements (React skips them: same element objects); only their positions change.
+  if (!drawn.current || !sameShifted(drawn.current.props, props)) drawn.current = draw(props);
+  const { segments, els, content } = drawn.current;
+  const from = layout.tokenFrom[row]!;
+  useLayoutEffect(() => {
+    const { tokens } = ctx;
+    for (let k = 0; k < els.length; k++) {
+      const el = els[k];
+      if (!el) continue;
+      const i = from + k;
+      el.setAttribute('data-token-index', String(i));
+      el.setAttribute('data-start', String(tokens.starts[i]));
+      el.setAttribute('data-end', String(tokens.ends[i]));
+    }
+  }, [ctx, els, from]);
+  const details = ctx.details;
+  useEffect(() => {
+    const ids = idsNeeded(ctx, segments);
+    if (ids.length) details.request(ids);
+  }, [ctx, segments, details]);
+  return content;
 }, sameRow);
 
 export interface TextSpansViewProps {
@@ -128,12 +214,20 @@ export interface TextSpansViewProps {
 
 /** Coloured spans over the original text; tokens that split one character share a bracket. */
 export function TextSpansView({ ctx, renderPopover }: TextSpansViewProps) {
-  const layout = useMemo(() => layoutRows(ctx.text, ctx.tokens), [ctx.text, ctx.tokens]);
+  // After an edit only the rows around it are laid out again (a pass over ~250k tokens was ~8 ms per keystroke).
+  const layout = useMemo(() => textViewLayout(ctx.text, ctx.tokens), [ctx.text, ctx.tokens]);
   const rowOfToken = useCallback((i: number) => rowOfTokenIn(layout, i), [layout]);
   const rowRange = useCallback((row: number): [number, number] => [layout.tokenFrom[row]!, layout.tokenTo[row]!], [layout]);
+  const estimateRowSize = useCallback(
+    // text-lg (18 px) with `leading-relaxed`: ~29 px a line, ~9.5 px a character on average; 32 px of padding.
+    (row: number, width: number) => Math.max(1, Math.ceil((layout.textTo[row]! - layout.textFrom[row]!) / Math.max(20, (width - 32) / 9.5))) * 29,
+    [layout],
+  );
   return (
     <TokenSurface
       count={ctx.tokens.ids.length}
+      estimateRowSize={estimateRowSize}
+      overscan={2}
       rowCount={layout.count}
       rowOfToken={rowOfToken}
       rowRange={rowRange}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 
 /** Above this many tokens only the rows near the viewport are in the DOM, so a 1 MB text never freezes the page. */
 export const VIRTUALIZE_ABOVE = 5000;
@@ -16,6 +16,13 @@ export interface TokenSurfaceProps {
   /** Extra classes for the scroll area (fonts, whitespace handling). */
   className?: string;
   renderPopover: (props: { index: number; anchor: HTMLElement; popoverId: string }) => ReactNode;
+  /**
+   * Height of row `row` before it is measured, given the scroll area's inner width (px). A good guess keeps the first
+   * render of a 1 MB text to the rows that fit, instead of ~30 rows of 200 tokens at a one-line guess.
+   */
+  estimateRowSize?: (row: number, width: number) => number;
+  /** Rows drawn beyond the viewport on each side. */
+  overscan?: number;
 }
 
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 50, PageUp: -50 };
@@ -30,7 +37,7 @@ function tokenIndexOf(target: EventTarget | null): { index: number; el: HTMLElem
  * The scrolling area every sub-view renders into: virtualisation, roving tabindex (one tab stop, arrows move),
  * and the hover/focus popover, all through event delegation so 5,000 tokens need no 5,000 handlers.
  */
-export function TokenSurface({ count, rowCount, rowOfToken, renderRow, rowRange, label, className = '', renderPopover }: TokenSurfaceProps) {
+export function TokenSurface({ count, rowCount, rowOfToken, renderRow, rowRange, label, className = '', renderPopover, estimateRowSize, overscan = 6 }: TokenSurfaceProps) {
   const virtualize = count > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
   const popoverId = useId();
@@ -41,12 +48,26 @@ export function TokenSurface({ count, rowCount, rowOfToken, renderRow, rowRange,
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
 
+  // Row estimates need the width; read once when virtualising starts and then on resize, never per row or per commit
+  // (reading it right after a commit forces a synchronous layout).
+  const widthRef = useRef(1000);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!virtualize || !el) return;
+    if (el.clientWidth) widthRef.current = el.clientWidth;
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry?.contentRect.width) widthRef.current = entry.contentRect.width + 32;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [virtualize]);
   const virtualizer = useVirtualizer({
     count: virtualize ? rowCount : 0,
     enabled: virtualize,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 36,
-    overscan: 6,
+    estimateSize: (row) => (estimateRowSize ? estimateRowSize(row, widthRef.current) : 36),
+    overscan,
   });
 
   const moveTo = useCallback(

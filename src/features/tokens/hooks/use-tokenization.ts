@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
 import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
-import type { TokenSpans } from '../row-layout';
+import { textViewLayout, type TokenSpans } from '../row-layout';
 import { detailsCacheFor } from '../token-details-registry';
 import { VIRTUALIZE_ABOVE } from '../components/token-surface';
 
@@ -81,18 +81,32 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
     const inputs = { tokenizerId, text, addSpecialTokens };
     // No debounce, even on 1 MB: the engine re-tokenizes only the chunks an edit touched, the worker drops requests a
     // newer one replaced (`channel`), and the latest request wins here.
-    latest.run(client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE })).then(
+    let live = true;
+    const encoded = async () => {
+      const value = await client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE });
+      const tokens: TokenSpans = { ids: value.ids, starts: value.starts, ends: value.ends, special: value.special };
+      if (live && value.ids.length > VIRTUALIZE_ABOVE) {
+        // The text view's rows, laid out now (cached): after an edit that takes a millisecond or two, but a new 1 MB
+        // text takes ~30 ms, so then the render waits for a task of its own rather than making one long task of both.
+        const t0 = performance.now();
+        textViewLayout(text, tokens);
+        if (performance.now() - t0 > 8) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return { value, tokens };
+    };
+    latest.run(encoded).then(
       (r) => {
         if (r.stale) return;
-        const { ids, starts, ends, special, characters, utf16Units, utf8Bytes, details } = r.value;
-        // Small results bring every id's string and bytes; they are in the cache before the tokens render.
+        const { tokens, value } = r.value;
+        const { characters, utf16Units, utf8Bytes, details } = value;
         if (details) detailsCacheFor(client, info).add(details);
-        setShown({ ...inputs, tokens: { ids, starts, ends, special }, stats: { characters, utf16Units, utf8Bytes }, info });
+        setShown({ ...inputs, tokens, stats: { characters, utf16Units, utf8Bytes }, info });
         setEncodeError(null);
       },
       (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
     );
     return () => {
+      live = false;
       latest.cancel();
     };
   }, [client, info, tokenizerId, text, addSpecialTokens]);
