@@ -101,6 +101,9 @@ describe('loading tokenizers on the tokens view', () => {
     renderWithClient(<TokensPage />, { text: 'Hello' });
     await ready();
     const explorer = screen.getByRole('region', { name: 'Pipeline and vocabulary explorer' });
+    const toggle = within(explorer).getByRole('button', { name: 'Pipeline and vocabulary explorer' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
     await waitFor(() => expect(within(explorer).getByTestId('trace-tokens')).toHaveTextContent('Hello'));
     fireEvent.click(within(explorer).getByRole('tab', { name: 'Vocabulary' }));
     fireEvent.change(within(explorer).getByRole('searchbox'), { target: { value: 'world' } });
