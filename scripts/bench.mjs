@@ -19,14 +19,19 @@ const { Tokenizer: RustTokenizer } = require('tokenizers');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.argv[2]?.split(',');
 
-/** 1 MB (1,000,000 UTF-16 units) of mixed text: prose, code, CJK, emoji, whitespace runs, digits. */
+/**
+ * 1 MB (1,000,000 UTF-16 units) of mixed text: prose, code, CJK, emoji, whitespace runs, digits. The pieces come in
+ * a seeded random order, each followed by its running number, so the text never repeats itself: a periodic text
+ * would let our chunk cache reuse whole chunks within one encode, which says nothing about real documents.
+ */
 export function mixedText(size = 1_000_000) {
+  let seed = 20261128;
+  const next = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   let text = '';
-  for (let i = 0; text.length < size; i++) text += HARD_INPUTS[i % HARD_INPUTS.length].toWellFormed() + '\n';
+  for (let i = 0; text.length < size; i++) text += `${HARD_INPUTS[Math.floor(next() * HARD_INPUTS.length)].toWellFormed()} ${i}${next() < 0.3 ? '\n' : ' '}`;
   return text.slice(0, size).toWellFormed();
 }
 
-/** Median time of `fn(state)`; `fresh()` (untimed) builds a new instance per run, so no run sees another's caches. */
 async function median(fn, fresh = () => undefined) {
   const times = [];
   let result;
