@@ -130,7 +130,9 @@ export function runBatch(tokenizerId: string, loaded: LoadedTokenizer, request: 
   const lengths = sequences.map((s) => s.length);
   const flat = flattenBatch(sequences.map((inputIds) => ({ inputIds })));
   const longest = Math.max(0, ...lengths);
-  const packLength = request.packLength !== null ? Math.max(1, Math.floor(request.packLength)) : Math.max(8, Math.ceil(longest / 8) * 8);
+  // Bins of max_length, as TRL packs; without one, the longest sequence (rounded up to a multiple of 8).
+  const packLength = request.packLength !== null ? Math.max(1, Math.floor(request.packLength))
+    : request.maxLength != null && request.maxLength > 0 ? Math.floor(request.maxLength) : Math.max(8, Math.ceil(longest / 8) * 8);
   const packed = binPack(lengths, packLength, 'bfd');
   const limit = Math.max(0, request.tokenLimit);
   const rows: BatchRowInfo[] = padded.rows.slice(0, Math.max(0, request.rowLimit)).map((r) => ({

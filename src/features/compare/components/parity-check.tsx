@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTokenizerClient } from '../../../stores/tokenizer-client-store';
 import { parseIds, checkParity, type ParityResult, type ParityToken } from '../../../core/tokens/parity';
 import { renderWhitespace } from '../../../core/tokens/spans';
 import type { PaneResult } from '../hooks/use-compare-tokenizations';
@@ -23,7 +24,7 @@ function TokenLine({ label, token }: { label: string; token: ParityToken | null 
         {token ? (
           <>
             id <strong>{token.id}</strong>
-            {token.token !== null ? <> · “{renderWhitespace(token.token)}”</> : <span className="font-sans text-slate-600 dark:text-slate-400"> (not in this text’s tokens)</span>}
+            {token.token !== null ? <> · “{renderWhitespace(token.token)}”</> : <span className="font-sans text-slate-600 dark:text-slate-400"> (not in this vocabulary)</span>}
           </>
         ) : (
           <span className="font-sans">no token: the list ended</span>
@@ -33,7 +34,29 @@ function TokenLine({ label, token }: { label: string; token: ParityToken | null 
   );
 }
 
-function Verdict({ result, name }: { result: ParityResult; name: string }) {
+/**
+ * The pasted token's vocabulary string: known from our encoding when the same id occurs there, otherwise looked up
+ * in the tokenizer (the worker's `decode`), so a mismatch always names both tokens.
+ */
+function usePastedToken(tokenizerId: string, token: ParityToken | null): ParityToken | null {
+  const client = useTokenizerClient();
+  const [looked, setLooked] = useState<{ id: number; token: string | null } | null>(null);
+  const id = token?.id;
+  const known = token?.token ?? null;
+  useEffect(() => {
+    if (id === undefined || known !== null) return;
+    let live = true;
+    client.decode({ tokenizerId, ids: [id], skipSpecialTokens: false })
+      .then((r) => { if (live) setLooked({ id, token: r.pieces[0]?.token ?? null }); })
+      .catch(() => { if (live) setLooked({ id, token: null }); });
+    return () => { live = false; };
+  }, [client, tokenizerId, id, known]);
+  if (!token || token.token !== null || looked?.id !== token.id) return token;
+  return { ...token, token: looked.token };
+}
+
+function Verdict({ result, name, tokenizerId }: { result: ParityResult; name: string; tokenizerId: string }) {
+  const pasted = usePastedToken(tokenizerId, result.kind === 'identical' ? null : result.theirs);
   if (result.kind === 'identical')
     return (
       <p className="text-lg font-semibold text-emerald-800 dark:text-emerald-300">
@@ -48,7 +71,7 @@ function Verdict({ result, name }: { result: ParityResult; name: string }) {
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
         <TokenLine label={`${name}:`} token={result.ours} />
-        <TokenLine label="Pasted:" token={result.theirs} />
+        <TokenLine label="Pasted:" token={pasted} />
       </dl>
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-base whitespace-pre-wrap dark:border-slate-700 dark:bg-slate-950">
         <span className="sr-only">Text around it: </span>…{renderWhitespace(result.context.before)}
@@ -84,7 +107,7 @@ export function ParityCheck({ results, names, target, onTargetChange, input, onI
     state = result.kind;
     body = (
       <>
-        <Verdict result={result} name={name} />
+        <Verdict result={result} name={name} tokenizerId={pane.tokenizerId} />
         {parsed.note && <p className="text-sm text-slate-700 dark:text-slate-300">{parsed.note}</p>}
       </>
     );
