@@ -1,8 +1,11 @@
 import type { TokenArrays } from '../../core/tokens/spans';
 import type { SpecialRole, TokenizerInfo } from '../../worker/protocol';
 
+/** Only the arrays the attributes read, so views holding just the typed arrays (no strings) can use it too. */
+type TokenSpanArrays = Pick<TokenArrays, 'ids' | 'starts' | 'ends' | 'special'>;
+
 /** Every sub-view puts exactly one element per token in the DOM, carrying these attributes (the e2e contract). */
-export function tokenAttrs(tokens: TokenArrays, index: number, active: boolean) {
+export function tokenAttrs(tokens: TokenSpanArrays, index: number, active: boolean) {
   return {
     'data-token-index': index,
     'data-id': tokens.ids[index],

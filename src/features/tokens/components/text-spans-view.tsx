@@ -2,8 +2,8 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type Re
 import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
 import type { Segment } from '../../../core/tokens/spans';
 import { rowOfTokenIn, rowSegments, textViewLayout, type RowLayout } from '../row-layout';
-import { ContextMarker } from './context-marker';
-import { tokenAttrs } from './token-attrs';
+import { ContextMarker } from '../../../components/tokens/context-marker';
+import { tokenAttrs } from '../../../components/tokens/token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from './token-surface';
 import { detailsAt, display, roleOf, tokenClass, type ViewContext } from './view-context';
 

@@ -1,7 +1,7 @@
 import { colorIndex, renderWhitespace } from '../../../core/tokens/spans';
 import type { TokenSpans } from '../row-layout';
 import type { IdDetails, TokenDetailsCache } from '../token-details';
-import { PALETTE_SIZE } from './token-attrs';
+import { PALETTE_SIZE } from '../../../components/tokens/token-attrs';
 
 /** Everything a row needs to draw tokens; memoised once per result so hover and focus do not re-render rows. */
 export interface ViewContext {
