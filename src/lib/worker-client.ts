@@ -30,6 +30,7 @@ import {
   type WorkerResponse,
 } from '../worker/protocol';
 import { fetchManifest, type Manifest } from './manifest';
+import { TextSender } from './text-sender';
 
 /** The slice of `Worker` the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -240,6 +241,19 @@ export function createTokenizerClient(
       return then();
     }
   };
+  // The token view sends edits, not its whole text, on every keystroke (see `channel-texts.ts`); a worker that no
+  // longer holds the text the edit applies to asks for it whole.
+  const sender = new TextSender();
+  const encodeSpans = async (request: EncodeSpansRequest): Promise<EncodeSpansResult> => {
+    const send = () => client.request('encodeSpans', { ...request, text: sender.payload(request.channel, request.text) });
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof WorkerRequestError && error.code === 'resync')) throw error;
+      sender.forget(request.channel);
+      return send();
+    }
+  };
   return {
     listTokenizers: () => fetchManifest(baseUrl),
     load,
@@ -251,7 +265,7 @@ export function createTokenizerClient(
       await client.request('cancelLoad', { tokenizerId });
     },
     encode: (request) => loaded(request.tokenizerId, () => client.request('encode', request)),
-    encodeSpans: (request) => direct(request.tokenizerId, () => client.request('encodeSpans', request)),
+    encodeSpans: (request) => direct(request.tokenizerId, () => encodeSpans(request)),
     tokenDetails: (request) => direct(request.tokenizerId, () => client.request('tokenDetails', request)),
     searchVocab: (request) => loaded(request.tokenizerId, () => client.request('vocabSearch', request)),
     decode: (request) => loaded(request.tokenizerId, () => client.request('decode', request)),

@@ -2,13 +2,12 @@
 import { decode } from '../core/tokens/decode';
 import { createPipelineTracer, type PipelineTrace } from '../core/tokens/pipeline-trace';
 import { searchVocab, type VocabSearchResult, type VocabTable } from '../core/tokens/vocab-search';
-import { codePointLength, utf8Length } from '../core/tokens/bytes';
 import type {
   DecodeRequest,
   DecodeResult,
   EncodeRequest,
   EncodeResult,
-  EncodeSpansRequest,
+  EncodeSpansMessage,
   EncodeSpansResult,
   TokenDetailsRequest,
   TokenDetailsResult,
@@ -17,6 +16,7 @@ import type {
 } from './protocol';
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
+import { receiveText, type HeldText } from './channel-texts';
 
 const tables = new WeakMap<Loaded, VocabTable>();
 const tracers = new WeakMap<Loaded, (text: string) => PipelineTrace>();
@@ -133,7 +133,13 @@ function yieldToQueue(): Promise<void> {
 }
 
 /** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
-export async function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, channel, detailsUpTo = 0 }: EncodeSpansRequest): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+export function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, channel, detailsUpTo = 0 }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+  // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
+  const held = receiveText(channel, text);
+  return encodeHeld(held, { tokenizerId, addSpecialTokens, channel, detailsUpTo });
+}
+
+async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, channel, detailsUpTo }: { tokenizerId: string; addSpecialTokens: boolean; channel: string | undefined; detailsUpTo: number }) {
   const loaded = await getLoaded(tokenizerId);
   if (channel !== undefined) {
     const mine = ++channelSeq;
@@ -141,8 +147,9 @@ export async function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, c
     await yieldToQueue();
     if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
   }
-  const { ids, starts, ends, special } = encodeSingle(loaded, text, addSpecialTokens, false);
-  const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters: codePointLength(text), utf16Units: text.length, utf8Bytes: utf8Length(text) };
+  const { wellFormed, characters, utf8Bytes } = held;
+  const { ids, starts, ends, special } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false });
+  const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters, utf16Units: wellFormed.length, utf8Bytes };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
   if (ids.length <= detailsUpTo) {
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));

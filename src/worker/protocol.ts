@@ -9,6 +9,7 @@ import type { GgufModelInfo } from '../core/model/gguf-tokenizer';
 import type { PipelineTrace } from '../core/tokens/pipeline-trace';
 import type { ChatTemplateNamed } from '../core/tokens/tokenizer-json';
 import type { VocabSearchResult } from '../core/tokens/vocab-search';
+import type { TextEdit } from '../core/text/text-edit';
 
 export type { PipelineTrace, VocabSearchResult, TokenizerCard, GgufModelInfo };
 
@@ -163,6 +164,17 @@ export interface EncodeSpansRequest {
   detailsUpTo?: number;
 }
 
+/**
+ * The text of an `encodeSpans` as it crosses to the worker: whole, or as an edit to the version the worker holds for
+ * the channel (see `channel-texts.ts`). Versions are the page's; the worker only checks that an edit's base matches.
+ */
+export type TextPayload =
+  | { kind: 'full'; text: string; version: number }
+  | { kind: 'edit'; base: number; version: number; edit: TextEdit };
+
+/** `EncodeSpansRequest` on the wire: the client turns the text into a `TextPayload`. */
+export type EncodeSpansMessage = Omit<EncodeSpansRequest, 'text'> & { text: TextPayload };
+
 export interface EncodeSpansResult {
   tokenizerId: string;
   ids: Int32Array;
@@ -209,7 +221,7 @@ export interface CommandTypes {
   load: { request: LoadRequest; response: TokenizerInfo };
   cancelLoad: { request: CancelRequest; response: { cancelled: boolean } };
   encode: { request: EncodeRequest; response: EncodeResult };
-  encodeSpans: { request: EncodeSpansRequest; response: EncodeSpansResult };
+  encodeSpans: { request: EncodeSpansMessage; response: EncodeSpansResult };
   tokenDetails: { request: TokenDetailsRequest; response: TokenDetailsResult };
   vocabSearch: { request: VocabSearchRequest; response: VocabSearchResult };
   decode: { request: DecodeRequest; response: DecodeResult };
@@ -240,7 +252,7 @@ export interface LoadProgress {
 }
 
 /** Why a load failed, so the UI can say what to do about it. */
-export type LoadErrorCode = 'not-found' | 'auth' | 'no-tokenizer' | 'offline' | 'malformed' | 'unsupported' | 'cancelled' | 'http' | 'not-loaded' | 'superseded';
+export type LoadErrorCode = 'not-found' | 'auth' | 'no-tokenizer' | 'offline' | 'malformed' | 'unsupported' | 'cancelled' | 'http' | 'not-loaded' | 'superseded' | 'resync';
 
 export interface WorkerErrorPayload {
   name: string;

@@ -14,6 +14,7 @@
  * needs a user message) leaves that boundary unknown: it merges into the next segment.
  */
 import { type RenderChatOptions, renderChat } from './render';
+import { commonPrefix, commonSuffix } from '../text/text-edit';
 
 export type SegmentKind = 'system' | 'tools' | 'history' | 'generation';
 
@@ -27,18 +28,6 @@ export interface Segment {
 }
 
 export interface SegmentedRender { text: string; segments: Segment[] }
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
 
 export function segmentChat(options: RenderChatOptions): SegmentedRender {
   const text = renderChat(options).text;

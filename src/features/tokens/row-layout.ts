@@ -5,6 +5,8 @@
  * equal what `buildSegments` gives for that stretch (tests/unit/row-layout.test.ts).
  */
 import type { Segment } from '../../core/tokens/spans';
+import { diffText, type TextEdit } from '../../core/text/text-edit';
+import { textEditBetween } from '../../lib/text-edits';
 
 /** Only what the layout and the DOM contract need of each token; the worker sends these as typed arrays. */
 export interface TokenSpans {
@@ -179,27 +181,6 @@ function layoutFrom(text: string, spans: TokenSpans, maxTokens: number, resume: 
 }
 
 /** Length of the common prefix of `a` and `b`, comparing in slices (native compares, no per-char loop over 1 MB). */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let at = 0;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
-  }
-  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-function commonSuffix(a: string, b: string, max: number): number {
-  let at = 0;
-  const la = a.length;
-  const lb = b.length;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (at + step <= max && a.slice(la - at - step, la - at) === b.slice(lb - at - step, lb - at)) at += step;
-  }
-  while (at < max && a.charCodeAt(la - at - 1) === b.charCodeAt(lb - at - 1)) at++;
-  return at;
-}
-
 /** A layout with the text and tokens it was made of, so the next one can start from it. */
 export interface LaidOut {
   text: string;
@@ -213,15 +194,16 @@ export interface LaidOut {
  * kept, rows after it are the old ones shifted once the new rows line up with them again (the next line end), so an
  * edit anywhere in a 1 MB text costs about one row instead of a pass over every token (tests/unit/row-layout.test.ts).
  */
-export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200): RowLayout {
+export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200, edit?: TextEdit): RowLayout {
   if (!prev || prev.maxTokens !== maxTokens || prev.layout.count === 0) return layoutRows(text, spans, maxTokens);
   if (prev.text === text && prev.spans === spans) return prev.layout;
   const a = prev.spans;
   const b = spans;
   const na = a.ids.length;
   const nb = b.ids.length;
-  const tp = commonPrefix(prev.text, text);
-  const ts = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - tp);
+  // Any edit covering the change will do (a wider one only keeps fewer rows); the editor's own is free.
+  const { from: tp, to } = edit ?? diffText(prev.text, text);
+  const ts = prev.text.length - to;
   const textShift = text.length - prev.text.length;
   // Tokens equal from the start, and equal but shifted by the edit from the end.
   const maxCommon = Math.min(na, nb);
@@ -319,7 +301,7 @@ const laidOutBySpans = new WeakMap<TokenSpans, LaidOut>();
 export function textViewLayout(text: string, spans: TokenSpans): RowLayout {
   const cached = laidOutBySpans.get(spans);
   if (cached && cached.text === text) return cached.layout;
-  const layout = relayoutRows(lastLaidOut, text, spans, ROW_TOKENS);
+  const layout = relayoutRows(lastLaidOut, text, spans, ROW_TOKENS, lastLaidOut ? textEditBetween(lastLaidOut.text, text) : undefined);
   lastLaidOut = { text, spans, layout, maxTokens: ROW_TOKENS };
   laidOutBySpans.set(spans, lastLaidOut);
   return layout;

@@ -1,7 +1,9 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, EditorState, type ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import type { TextEdit } from '../../../core/text/text-edit';
+import { noteTextEdit } from '../../../lib/text-edits';
 
 /** Texts at least this long are put into the editor in a task of their own. */
 const LARGE_TEXT = 100_000;
@@ -16,6 +18,21 @@ const theme = EditorView.theme({
   '.cm-content': { caretColor: 'currentColor', padding: '0.75rem 0' },
   '.cm-line': { padding: '0 0.75rem' },
 });
+
+/** The editor's changes as one edit: the smallest range covering them all (usually just one). */
+function changedRange(changes: ChangeSet, doc: Text): TextEdit {
+  let from = Infinity;
+  let to = -1;
+  let insertFrom = Infinity;
+  let insertTo = -1;
+  changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    from = Math.min(from, fromA);
+    to = Math.max(to, toA);
+    insertFrom = Math.min(insertFrom, fromB);
+    insertTo = Math.max(insertTo, toB);
+  });
+  return { from, to, insert: doc.sliceString(insertFrom, insertTo) };
+}
 
 export interface TextEditorProps {
   value: string;
@@ -58,7 +75,11 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
           theme,
           EditorView.contentAttributes.of({ 'data-testid': 'text-input', 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(external))) emit(update.state.doc.toString());
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(external))) return;
+            const after = update.state.doc.toString();
+            // The inserted text from the document, not from `after`: slicing that 1 MB rope would flatten it, on every key.
+            noteTextEdit(synced.current, after, changedRange(update.changes, update.state.doc));
+            emit(after);
           }),
           EditorView.domEventHandlers({
             dragover: (event) => {

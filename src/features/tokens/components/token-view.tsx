@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { tokenDetails, type TokenArrays } from '../../../core/tokens/spans';
 import { useTokenizerClient } from '../../../stores/tokenizer-client-store';
 import { detailsCacheFor } from '../token-details-registry';
@@ -28,6 +28,12 @@ export interface TokenViewProps {
   /** Size of the tokenizer download from the manifest, for servers that send no Content-Length. */
   expectedBytes?: number | null;
 }
+
+// While an edit is re-tokenized only the status changes: the views and the toolbar keep their props, so a keystroke
+// on a long text does not re-render them (their rows are memoized too).
+const MemoTextSpansView = memo(TextSpansView);
+const MemoListView = memo(ListView);
+const MemoTokenToolbar = memo(TokenToolbar);
 
 const noSubscribe = () => () => {};
 const zero = () => 0;
@@ -70,8 +76,26 @@ function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** A re-tokenization that ends sooner than this says nothing: a message per keystroke would only flicker. */
+const QUIET_MS = 250;
+
+/** Whether `status` has been `loading` for QUIET_MS. */
+function useSlowLoading(loading: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!loading) return;
+    const timer = setTimeout(() => setSlow(true), QUIET_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [loading]);
+  return slow;
+}
+
 function StatusLine({ tokenization, expectedBytes }: { tokenization: Tokenization; expectedBytes: number | null }) {
   const { status, error, info } = tokenization;
+  const slow = useSlowLoading(status === 'loading' && info !== null);
   const progress = tokenization.progress && { ...tokenization.progress, total: tokenization.progress.total ?? expectedBytes };
   if (status === 'error' && error)
     return (
@@ -82,7 +106,7 @@ function StatusLine({ tokenization, expectedBytes }: { tokenization: Tokenizatio
     );
   // Re-tokenizing after an edit: the line keeps its height whether it shows anything or not, so the token panel below
   // is not pushed down and back on every keystroke (that relayout alone cost more than the edit).
-  if (info && status !== 'loading') return <div role="status" className="h-5 text-sm" />;
+  if (info && (status !== 'loading' || !slow)) return <div role="status" className="h-5 text-sm" />;
   if (status !== 'loading') return null;
   let text = 'Tokenizing…';
   if (!info) text = progress ? `Loading tokenizer… ${formatBytes(progress.loaded)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` : 'Loading tokenizer…';
@@ -139,15 +163,15 @@ export function TokenView({ tokenization, subView, onSubViewChange, showWhitespa
     <section aria-label="Tokens" data-testid="token-view" data-status={tokenization.status} data-tokenizer={shown?.tokenizerId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Tabs label="Token display" idPrefix="token-subview" options={SUB_VIEWS} value={subView} onChange={onSubViewChange} />
-        <TokenToolbar ids={shown?.tokens.ids ?? null} fullTokens={fullTokens} tokenizerId={shown?.tokenizerId ?? null} showCopy={subView === 'ids'} />
+        <MemoTokenToolbar ids={shown?.tokens.ids ?? null} fullTokens={fullTokens} tokenizerId={shown?.tokenizerId ?? null} showCopy={subView === 'ids'} />
       </div>
       <StatusLine tokenization={tokenization} expectedBytes={expectedBytes} />
       <div id="token-subview-panel" role="tabpanel" aria-labelledby={`token-subview-tab-${subView}`} aria-busy={tokenization.status === 'loading'}>
         {ctx ? (
           subView === 'text' ? (
-            <TextSpansView ctx={ctx} renderPopover={renderPopover} />
+            <MemoTextSpansView ctx={ctx} renderPopover={renderPopover} />
           ) : (
-            <ListView key={subView} ctx={ctx} mode={subView} renderPopover={renderPopover} />
+            <MemoListView key={subView} ctx={ctx} mode={subView} renderPopover={renderPopover} />
           )
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-600 dark:text-slate-300">
