@@ -1,4 +1,4 @@
-/* global process, console, document, window, performance, MutationObserver, PerformanceObserver, HTMLTextAreaElement, Buffer, URL */
+/* global process, console, document, window, performance, MutationObserver, PerformanceObserver, HTMLTextAreaElement, HTMLInputElement, addEventListener, Buffer, URL */
 // `npm run bench` (browser half): the app as it ships, measured in headless Chromium, with Rust timed in the same run.
 // Builds a production bundle into a temp dir (or uses --dist DIR), serves it on loopback, and measures what the
 // "Performance: 1 MB texts, fast start" issue asks for: initial JS (gzip), ONNX files in dist, cold start to first
@@ -170,14 +170,23 @@ async function trackLongTasks(page) {
   await page.addInitScript(() => {
     window.__longest = 0;
     window.__longTasks = [];
+    window.__longTaskSpans = [];
+    // When a file input's change event fired: the long task holding it is Playwright building the File (see above).
+    window.__fileChangeAt = [];
+    addEventListener('change', (e) => e.target instanceof HTMLInputElement && e.target.type === 'file' && window.__fileChangeAt.push(performance.now()), true);
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
         window.__longest = Math.max(window.__longest, e.duration);
         window.__longTasks.push(Math.round(e.duration));
+        window.__longTaskSpans.push([e.startTime, e.duration]);
       }
     }).observe({ type: 'longtask', buffered: true });
   });
 }
+
+/** Long tasks since the last reset other than the one that dispatched a file input's change (the harness's). */
+const appLongTasks = (page) =>
+  page.evaluate(() => window.__longTaskSpans.filter(([start, d]) => !window.__fileChangeAt.some((t) => t >= start && t <= start + d)).map(([, d]) => Math.round(d)));
 
 // ------------------------------------------------------------------------------------------------ run
 const { chromium } = await import('playwright-core');
@@ -220,22 +229,25 @@ try {
   }
   log(`switch to ${SWITCH_TO} ${out.switchMs.join(', ')} ms`);
 
-  // What handing a 1 MB file to a page costs by itself: Playwright builds the File inside the page from base64, a long
-  // task of its own that the Long Tasks API charges to the page whatever the app does.
-  {
+  // What handing a 1 MB file to a page costs by itself: Playwright builds the File inside the page
+  // (`Uint8Array.from(atob(base64))` in its utility world, ~100 ms per MB) and dispatches `input` and `change` in the
+  // same task. The Long Tasks API reports that task only when a script of the page runs in it, as any listener does
+  // (React listens at its root for every element). So: an empty page without a listener, then with a no-op one.
+  for (const listener of [false, true]) {
     const page = await browser.newPage();
     await trackLongTasks(page);
     await page.setContent('<input type="file" id="f">');
-    await page.evaluate(() => {
+    await page.evaluate((withListener) => {
       window.__longest = 0;
+      if (withListener) document.getElementById('f').addEventListener('change', () => {});
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
       }).observe({ type: 'longtask' });
-    });
+    }, listener);
     await page.locator('#f').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big, 'utf8') });
     await page.waitForTimeout(300);
-    out.harnessLongestMs = await page.evaluate(() => window.__longest);
-    log(`setInputFiles(1 MB) on an empty page: longest task ${out.harnessLongestMs.toFixed(0)} ms`);
+    out[listener ? 'harnessListenerLongestMs' : 'harnessLongestMs'] = await page.evaluate(() => window.__longest);
+    log(`setInputFiles(1 MB) on an empty page ${listener ? 'with' : 'without'} a change listener: longest task ${out[listener ? 'harnessListenerLongestMs' : 'harnessLongestMs'].toFixed(0)} ms`);
     await page.close();
   }
 
@@ -253,12 +265,14 @@ try {
     await page.evaluate(() => {
       window.__longest = 0;
       window.__longTasks = [];
+      window.__longTaskSpans = [];
     });
     const t0 = Date.now();
     await page.locator('[data-testid="text-file-input"]').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big, 'utf8') });
     await countIs(page, refCount);
     const e2eMs = Date.now() - t0;
     const loadTasks = await page.evaluate(() => window.__longTasks.slice());
+    const appLoadTasks = await appLongTasks(page);
     if (id === BIG_TOKENIZERS[0] && process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     await page.evaluate(() => {
       window.__longest = 0;
@@ -268,7 +282,7 @@ try {
     const editLongest = await page.evaluate(() => window.__longest);
     const editTasks = await page.evaluate(() => window.__longTasks.slice());
     const longest = Math.max(editLongest, ...loadTasks);
-    out.big[id] = { rustMs, e2eMs, ratio: e2eMs / rustMs, lat, longest, loadTasks, editLongest, editTasks, tokens: refCount[0] };
+    out.big[id] = { rustMs, e2eMs, ratio: e2eMs / rustMs, lat, longest, loadTasks, appLoadTasks, editLongest, editTasks, tokens: refCount[0] };
     log(`${id}: 1 MB ${e2eMs} ms, Rust ${rustMs.toFixed(0)} ms (${(e2eMs / rustMs).toFixed(2)}x); long tasks while loading ${loadTasks.join(',') || 'none'}; while editing ${editTasks.join(',') || 'none'}`);
     for (const w of ['start', 'middle', 'end']) log(`  edit ${w}: ${lat[w].map((x) => x.toFixed(0)).join(', ')}`);
     await ctx.close();
@@ -310,6 +324,7 @@ const rows = [
   ['Initial JS (gzip)', `${initialJsGzKB.toFixed(1)} KB`, '≤ 120 KB', ok(initialJsGzKB <= 120)],
   ['ONNX runtime files in dist', String(onnx.length), '0', ok(onnx.length === 0)],
   ['Harness: setInputFiles(1 MB) on an empty page, longest task', `${f0(out.harnessLongestMs)} ms`, '(not the app: Playwright builds the File in the page)', ''],
+  ['Harness: the same page with a no-op change listener', `${f0(out.harnessListenerLongestMs)} ms`, '(the same task of Playwright\'s, now reported: a page script ran in it)', ''],
   ['Cold start to first tokens (median of 5)', `${cold} ms (${out.cold.join(', ')})`, '≤ 1000 ms', ok(cold <= 1000)],
   [`Switch to ${SWITCH_TO} (9 MB, median of 3)`, `${sw} ms (${out.switchMs.join(', ')})`, '≤ 1500 ms', ok(sw <= 1500)],
 ];
@@ -320,6 +335,7 @@ for (const [id, r] of Object.entries(out.big)) {
     rows.push([`${id}: edit at the ${w} of 1 MB (p50 / p95 / max)`, `${f0(s.p50)} / ${f0(s.p95)} / ${f0(s.max)} ms`, 'p95 ≤ 50 ms', ok(s.p95 <= 50)]);
   }
   rows.push([`${id}: longest main-thread task (1 MB load + edits)`, `${f0(r.longest)} ms (load: ${r.loadTasks.join(', ') || 'none'}; edits: ${r.editTasks.join(', ') || 'none'})`, '≤ 50 ms', ok(r.longest <= 50)]);
+  rows.push([`${id}: longest task of the app while loading 1 MB (the harness's File task set apart)`, `${f0(Math.max(0, ...r.appLoadTasks))} ms (${r.appLoadTasks.join(', ') || 'none over 50'})`, '≤ 50 ms', ok(Math.max(0, ...r.appLoadTasks) <= 50)]);
   rows.push([`${id}: longest task while editing 1 MB`, `${f0(r.editLongest)} ms`, '≤ 50 ms', ok(r.editLongest <= 50)]);
 }
 if (out.small) {

@@ -99,7 +99,7 @@ export function TextSpansView({ ctx, renderPopover, label = 'Tokens over the tex
   const rowRange = useCallback((row: number): [number, number] => [chunks[row]!.tokenFrom, chunks[row]!.tokenTo], [chunks]);
   return (
     <TokenSurface
-      tokens={ctx.tokens}
+      count={ctx.tokens.ids.length}
       rowCount={chunks.length}
       rowOfToken={rowOfToken}
       rowRange={rowRange}

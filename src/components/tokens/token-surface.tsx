@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
-import type { TokenArrays } from '../../core/tokens/spans';
+import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
 
 /** Above this many tokens only the rows near the viewport are in the DOM, so a 1 MB text never freezes the page. */
 export const VIRTUALIZE_ABOVE = 5000;
 
 export interface TokenSurfaceProps {
-  tokens: TokenArrays;
+  /** Number of tokens. */
+  count: number;
   rowCount: number;
   rowOfToken: (tokenIndex: number) => number;
   /** `activeIndex` is -1 unless the roving-focus token sits in this row, so memoised rows skip re-rendering. */
@@ -32,6 +32,12 @@ export interface TokenSurfaceProps {
   /** Rows drawn beyond the viewport, and the height guessed for a row before it is measured (px). */
   overscan?: number;
   estimatedRowHeight?: number;
+  /**
+   * Height of row `row` before it is measured, given the scroll area's inner width (px); wins over
+   * `estimatedRowHeight`. A good guess keeps the first render of a 1 MB text to the rows that fit, instead of ~30
+   * rows of 200 tokens at a one-line guess.
+   */
+  estimateRowSize?: (row: number, width: number) => number;
 }
 
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 50, PageUp: -50 };
@@ -43,12 +49,11 @@ function tokenIndexOf(target: EventTarget | null): { index: number; el: HTMLElem
 }
 
 /**
- * Shared by the token view and the compare panes (copied from features/tokens, which may switch to this copy).
  * The scrolling area every sub-view renders into: virtualisation, roving tabindex (one tab stop, arrows move),
  * and the hover/focus popover, all through event delegation so 5,000 tokens need no 5,000 handlers.
  */
 export function TokenSurface({
-  tokens,
+  count,
   rowCount,
   rowOfToken,
   renderRow,
@@ -63,8 +68,8 @@ export function TokenSurface({
   flushSync = true,
   overscan = 6,
   estimatedRowHeight = 36,
+  estimateRowSize,
 }: TokenSurfaceProps) {
-  const count = tokens.ids.length;
   const virtualize = count > virtualizeAbove;
   const scrollRef = useRef<HTMLDivElement>(null);
   const popoverId = useId();
@@ -75,11 +80,26 @@ export function TokenSurface({
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
 
+  // Row estimates need the width; read once when virtualising starts and then on resize, never per row or per commit
+  // (reading it right after a commit forces a synchronous layout).
+  const widthRef = useRef(1000);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!virtualize || !estimateRowSize || !el) return;
+    if (el.clientWidth) widthRef.current = el.clientWidth;
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry?.contentRect.width) widthRef.current = entry.contentRect.width + 32;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [virtualize, estimateRowSize]);
+
   const virtualizer = useVirtualizer({
     count: virtualize ? rowCount : 0,
     enabled: virtualize,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimatedRowHeight,
+    estimateSize: (row) => (estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight),
     overscan,
     useFlushSync: flushSync,
   });

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo } from 'react';
 import { chunkTokens } from '../../../core/tokens/spans';
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
-import { TokenSurface, type TokenSurfaceProps } from './token-surface';
+import { TokenSurface, type TokenSurfaceProps } from '../../../components/tokens/token-surface';
 import { detailsAt, display, tokenClass, type ViewContext } from './view-context';
 
 type Mode = 'ids' | 'raw';

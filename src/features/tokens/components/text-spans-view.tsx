@@ -4,7 +4,7 @@ import type { Segment } from '../../../core/tokens/spans';
 import { rowOfTokenIn, rowSegments, textViewLayout, type RowLayout } from '../row-layout';
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
-import { TokenSurface, type TokenSurfaceProps } from './token-surface';
+import { TokenSurface, type TokenSurfaceProps } from '../../../components/tokens/token-surface';
 import { detailsAt, display, roleOf, tokenClass, type ViewContext } from './view-context';
 
 type PopoverRenderer = TokenSurfaceProps['renderPopover'];

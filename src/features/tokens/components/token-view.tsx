@@ -9,7 +9,7 @@ import { ListView } from './list-views';
 import { TextSpansView } from './text-spans-view';
 import { roleLabels, windowEnd } from '../../../components/tokens/token-attrs';
 import { TokenPopover } from '../../../components/tokens/token-popover';
-import type { TokenSurfaceProps } from './token-surface';
+import type { TokenSurfaceProps } from '../../../components/tokens/token-surface';
 import { TokenToolbar } from './token-toolbar';
 import type { ViewContext } from './view-context';
 import type { TokenDetailsCache } from '../token-details';

@@ -3,7 +3,7 @@ import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
 import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
 import { textViewLayout, type TokenSpans } from '../row-layout';
 import { detailsCacheFor } from '../token-details-registry';
-import { VIRTUALIZE_ABOVE } from '../components/token-surface';
+import { VIRTUALIZE_ABOVE } from '../../../components/tokens/token-surface';
 
 /** Counted in the worker with the tokens, so the page does no O(n) pass over a 1 MB text. */
 export interface TextStats {
