@@ -1,6 +1,7 @@
 // Unit tests for src/lib/worker-client.ts with a fake Worker (kept under tests/component/ by the folder split of this task).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLatest, TimeoutError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../src/lib/worker-client';
+import { createLatest, createTokenizerClient, TimeoutError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../src/lib/worker-client';
+import { editHeld, holdText, type HeldText } from '../../src/worker/channel-texts';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import { infoFor } from './fake-client';
 
@@ -102,5 +103,51 @@ describe('createLatest', () => {
     const pending = latest.run(() => Promise.resolve(1));
     latest.cancel();
     await expect(pending).resolves.toEqual({ stale: true });
+  });
+});
+
+describe('createTokenizerClient: encodeSpans sends edits', () => {
+  /** A worker that holds channel texts as the real one does (`channel-texts.ts`), and forgets them when it dies. */
+  class TextHoldingWorker extends FakeWorker {
+    held = new Map<string, HeldText>();
+    override postMessage(message: WorkerRequest): void {
+      super.postMessage(message);
+      if (message.command !== 'encodeSpans') return;
+      const { channel, text, tokenizerId } = message.payload;
+      const base = channel === undefined ? undefined : this.held.get(channel);
+      if (text.kind === 'edit' && base?.version !== text.base) {
+        queueMicrotask(() => this.reply({ requestId: message.requestId, kind: 'error', error: { name: 'LoadError', message: 'resync', code: 'resync' } }));
+        return;
+      }
+      const held = text.kind === 'full' ? holdText(text.text, text.version) : editHeld(base!, text);
+      if (channel !== undefined) this.held.set(channel, held);
+      const empty = { ids: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), special: new Uint8Array(0) };
+      const result = { tokenizerId, ...empty, characters: held.characters, utf16Units: held.wellFormed.length, utf8Bytes: held.utf8Bytes };
+      queueMicrotask(() => this.reply({ requestId: message.requestId, kind: 'result', command: 'encodeSpans', result }));
+    }
+  }
+
+  it('sends the first text whole and then edits; a restarted worker gets the whole text again', async () => {
+    const workers: TextHoldingWorker[] = [];
+    const client = new WorkerClient(() => {
+      const w = new TextHoldingWorker();
+      workers.push(w);
+      return w;
+    });
+    const tokenizer = createTokenizerClient(client, 'http://x/');
+    const ask = (text: string) => tokenizer.encodeSpans({ tokenizerId: 'gpt2', text, addSpecialTokens: true, channel: 'view' });
+    const kinds = (w: TextHoldingWorker) => w.sent.flatMap((m) => (m.command === 'encodeSpans' ? [m.payload.text.kind] : []));
+    const texts = ['Hello world', 'Hello, world 🙂', 'Hello, brave world 🙂!'];
+    for (const t of texts) {
+      const r = await ask(t);
+      expect([r.utf16Units, r.utf8Bytes]).toEqual([t.length, new TextEncoder().encode(t).length]);
+    }
+    expect(kinds(workers[0]!)).toEqual(['full', 'edit', 'edit']);
+    // The worker dies; its successor holds nothing, refuses the edit, and is sent the text whole.
+    workers[0]!.onerror?.({ message: 'crash', preventDefault() {} } as ErrorEvent);
+    const last = 'Hello, brave new world 🙂!';
+    const r = await ask(last);
+    expect(r.characters).toBe([...last].length);
+    expect(kinds(workers[1]!)).toEqual(['edit', 'full']);
   });
 });
