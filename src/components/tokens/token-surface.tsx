@@ -83,9 +83,10 @@ export function TokenSurface({
   // Row estimates need the width; read once when virtualising starts and then on resize, never per row or per commit
   // (reading it right after a commit forces a synchronous layout).
   const widthRef = useRef(1000);
+  const estimates = estimateRowSize !== undefined;
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!virtualize || !estimateRowSize || !el) return;
+    if (!virtualize || !estimates || !el) return;
     if (el.clientWidth) widthRef.current = el.clientWidth;
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
@@ -93,7 +94,7 @@ export function TokenSurface({
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [virtualize, estimateRowSize]);
+  }, [virtualize, estimates]);
 
   const virtualizer = useVirtualizer({
     count: virtualize ? rowCount : 0,
