@@ -12,12 +12,15 @@ interface TrieNode { next: Map<number, TrieNode>; token: AddedTokenJson | null }
  */
 class TokenTrie {
   private readonly root: TrieNode = { next: new Map(), token: null };
+  /** 1 for every UTF-16 unit some content starts with: most positions of a text are ruled out by one load. */
+  private readonly firstUnits = new Uint8Array(0x10000);
   readonly empty: boolean;
 
   constructor(entries: Array<[string, AddedTokenJson]>) {
     for (const [content, token] of entries) {
       if (!content) continue;
       let node = this.root;
+      this.firstUnits[content.charCodeAt(0)] = 1;
       for (let i = 0; i < content.length; i++) {
         const c = content.charCodeAt(i);
         let child = node.next.get(c);
@@ -32,8 +35,11 @@ class TokenTrie {
 
   *matches(s: string): Generator<[number, number, AddedTokenJson]> {
     const root = this.root;
+    const firstUnits = this.firstUnits;
     for (let i = 0; i < s.length;) {
-      let node = root.next.get(s.charCodeAt(i));
+      const unit = s.charCodeAt(i);
+      if (firstUnits[unit] === 0) { i++; continue; }
+      let node = root.next.get(unit);
       if (!node) { i++; continue; }
       let best: [number, AddedTokenJson] | null = node.token ? [i + 1, node.token] : null;
       for (let j = i + 1; j < s.length; j++) {

@@ -1,6 +1,5 @@
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
-import type { RawEncoding } from './post-processors';
 import type { PipelineContext } from './context';
 
 /**
@@ -17,7 +16,8 @@ import type { PipelineContext } from './context';
  */
 export interface ChunkPipeline {
   splitsFor(text: string, base: number, ctx: PipelineContext): Split[];
-  tokenizeSplits(splits: Split[], typeId: number): RawEncoding;
+  /** The splits' tokens, offsets relative to `base` (where the chunk starts in the text). */
+  tokenizeSplits(splits: Split[], base: number): TokenArrays;
   /** Whether the model may cut the word `n` before unit `index`, with the same tokens on both sides. */
   canCut(n: NormalizedString, index: number): boolean;
 }
@@ -32,7 +32,8 @@ export interface TokenArrays {
   tokens: string[];
 }
 
-interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean }
+/** A chunk's tokens, its length, and how much text (from its start) its decision read. */
+interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean; sliceLength: number }
 
 /** A chunk placed in a text: where it starts, how much text its decision read, and the state it started in. */
 interface ChunkRecord { start: number; sliceLength: number; chunk: CachedChunk; midSegment: boolean }
@@ -60,10 +61,26 @@ function isPreferred(text: string, p: number): boolean {
   return ((h >>> 0) % PREFERRED) === 0;
 }
 
+/** A cut before `b` is wanted (before checking that it is clean) in a chunk that starts at `start`. */
+function isAcceptable(text: string, start: number, b: number): boolean {
+  return isCandidate(text, b) && (b >= start + MAX_CHUNK || isPreferred(text, b));
+}
+
+/** The first acceptable offset in [start + MIN_CHUNK, limit], or -1: where `findCut` will look first. */
+function firstAcceptable(text: string, start: number, limit: number): number {
+  for (let b = Math.max(1, start + MIN_CHUNK); b <= limit; b++) if (isAcceptable(text, start, b)) return b;
+  return -1;
+}
+
+/** Short slices are tried for this many chunks, then only while at least half of them found their cut. */
+const SHORT_TRIAL = 16;
+
 export class Chunker {
   /** flags → slice text → chunk. Nested so the key is the slice itself (a cheap view), not a new concatenation. */
   private readonly cache = new Map<string, Map<string, CachedChunk>>();
   private cached = 0;
+  private shortTries = 0;
+  private shortHits = 0;
   /** The previous call's text and chunks, for re-using everything an edit did not touch. */
   private last: { text: string; records: ChunkRecord[] } | null = null;
 
@@ -147,11 +164,8 @@ export class Chunker {
         }
       }
       let chunk: CachedChunk | null = null;
-      let window = WINDOW;
-      for (; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, window);
-      window /= 4;
-      const sliceLength = Math.min(text.length, start + MAX_CHUNK + window + this.context) - start;
-      records.push({ start, sliceLength, chunk, midSegment });
+      for (let window = WINDOW; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, window);
+      records.push({ start, sliceLength: chunk.sliceLength, chunk, midSegment });
       midSegment = !chunk.endsWithAdded;
       start += chunk.length;
     }
@@ -162,9 +176,31 @@ export class Chunker {
   /**
    * The chunk starting at `start`: encodes a fixed slice (so an unchanged slice is a cache hit wherever it moved to)
    * and cuts at the first clean candidate after the target size. Null when the slice holds no clean cut.
+   *
+   * Most of a long slice is normally thrown away (the cut comes well before its end), and the pipeline ran over all
+   * of it. So the slice that only reaches `context` past the first acceptable candidate is tried first: when that
+   * candidate is clean, it is the cut the long slice gives too (earlier offsets are not acceptable, and whether a
+   * cut is clean is decided with `context` characters of right context either way). Whether that first candidate
+   * tends to be clean depends on the tokenizer (it is for whitespace-splitting pre-tokenizers, rarely for
+   * GPT-style ones that attach the space to the next word), so the short try stops once it mostly fails.
    */
   private chunk(text: string, start: number, midSegment: boolean, window: number): CachedChunk | null {
     const sliceEnd = Math.min(text.length, start + MAX_CHUNK + window + this.context);
+    // (The rest of the text, when short enough, is one chunk without a cut: nothing to try.)
+    const whole = sliceEnd === text.length && sliceEnd - start <= MAX_CHUNK + window;
+    if (!whole && (this.shortTries < SHORT_TRIAL || this.shortHits * 2 >= this.shortTries)) {
+      const first = firstAcceptable(text, start, sliceEnd - this.context);
+      if (first >= 0 && first + this.context < sliceEnd) {
+        this.shortTries++;
+        const chunk = this.chunkOf(text, start, midSegment, window, first + this.context);
+        if (chunk) { this.shortHits++; return chunk; }
+      }
+    }
+    return this.chunkOf(text, start, midSegment, window, sliceEnd);
+  }
+
+  /** `chunk` over the slice `[start, sliceEnd)`. */
+  private chunkOf(text: string, start: number, midSegment: boolean, window: number, sliceEnd: number): CachedChunk | null {
     const last = sliceEnd === text.length;
     const slice = text.slice(start, sliceEnd);
     // Metaspace's `prepend_scheme: first` looks at whether a piece starts the whole text, so that is part of the key.
@@ -186,7 +222,7 @@ export class Chunker {
   /** The first acceptable offset in [start + MIN_CHUNK, limit] that no split spans (or the model can cut there). */
   private findCut(text: string, splits: Split[], start: number, limit: number): { at: number; kept: Split[]; endsWithAdded: boolean } | null {
     const from = start + MIN_CHUNK;
-    const acceptable = (b: number) => isCandidate(text, b) && (b >= start + MAX_CHUNK || isPreferred(text, b));
+    const acceptable = (b: number) => isAcceptable(text, start, b);
     let prevEnd = -1;
     let prevAdded = false;
     for (let k = 0; k < splits.length; k++) {
@@ -213,11 +249,8 @@ export class Chunker {
   }
 
   private store(key: { bucket: Map<string, CachedChunk>; slice: string }, kept: Split[], start: number, length: number, endsWithAdded: boolean): CachedChunk {
-    const raw = this.pipeline.tokenizeSplits(kept, 0);
-    const n = raw.ids.length;
-    const enc: TokenArrays = { ids: Int32Array.from(raw.ids), starts: new Int32Array(n), ends: new Int32Array(n), special: Uint8Array.from(raw.special), tokens: raw.tokens };
-    for (let i = 0; i < n; i++) { enc.starts[i] = raw.offsets[i]![0] - start; enc.ends[i] = raw.offsets[i]![1] - start; }
-    const chunk = { enc, length, endsWithAdded };
+    const enc = this.pipeline.tokenizeSplits(kept, start);
+    const chunk = { enc, length, endsWithAdded, sliceLength: key.slice.length };
     if (++this.cached > CACHE_ENTRIES) { this.cache.clear(); this.cached = 0; key.bucket.clear(); }
     key.bucket.set(key.slice, chunk);
     return chunk;
@@ -227,7 +260,7 @@ export class Chunker {
 /** First normalized unit whose original start is at or after `offset`, if the alignment cuts cleanly there. */
 function unitAt(n: NormalizedString, offset: number): number {
   for (let i = 0; i < n.length; i++) {
-    if (n.starts[i]! >= offset) return n.starts[i] === offset && (i === 0 || n.ends[i - 1]! <= offset) ? i : -1;
+    if (n.startAt(i) >= offset) return n.startAt(i) === offset && (i === 0 || n.endAt(i - 1) <= offset) ? i : -1;
   }
   return -1;
 }

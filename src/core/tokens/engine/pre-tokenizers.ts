@@ -1,10 +1,9 @@
 import type { PreTokenizerJson } from '../tokenizer-json';
-import type { NormalizedString } from './normalized-string';
-import { type Split, splitEach, splitNormalized, matchesToPieces, charPieces } from './pre-tokenized';
+import { AlignedBuilder, type NormalizedString } from './normalized-string';
+import { type Split, splitEach, splitEachInto, splitBert, splitOnMatches, splitNormalized, matchesToPieces, charPieces } from './pre-tokenized';
 import { compileOniguruma, findAll } from './regex';
 import { patternRegex } from './normalizers';
 import { BYTE_TO_CHAR } from './byte-level';
-import type { CharChange } from './normalized-string';
 import { isNumeric, isPunctuation, isWhitespace } from './unicode';
 import type { PipelineContext } from './context';
 
@@ -24,9 +23,10 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
       const useRegex = config.use_regex ?? true;
       const re = compileOniguruma(GPT2_PATTERN);
       return (splits, ctx) => {
-        const pieces = splitEach(splits, (n) => {
+        const pieces = splitEachInto(splits, (n, out) => {
           if (addPrefixSpace && !n.s.startsWith(' ') && ctx.noPrefixAt !== n.originalStart) n.prepend(' ');
-          return useRegex ? splitNormalized(n, matchesToPieces(findAll(re, n.s), n.length), 'Isolated') : [n];
+          if (useRegex) splitOnMatches(n, re, out);
+          else if (n.length > 0) out.push({ n, tokens: null });
         });
         for (const p of pieces) if (!p.tokens) byteLevelMap(p.n);
         return pieces;
@@ -34,6 +34,9 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
     }
     case 'Split': {
       const re = patternRegex(config.pattern);
+      // Isolated keeps every piece whatever `invert` says; Removed with `invert` keeps just the matches.
+      if (config.behavior === 'Isolated') return (splits) => splitEachInto(splits, (n, out) => splitOnMatches(n, re, out));
+      if (config.behavior === 'Removed' && config.invert) return (splits) => splitEachInto(splits, (n, out) => splitOnMatches(n, re, out, false));
       return (splits) => splitEach(splits, (n) => splitNormalized(n, matchesToPieces(findAll(re, n.s), n.length), config.behavior, config.invert ?? false));
     }
     case 'Metaspace': {
@@ -57,10 +60,7 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
     case 'WhitespaceSplit':
       return (splits) => splitEach(splits, (n) => splitNormalized(n, matchesToPieces(charPieces(n.s, isWhitespace), n.length), 'Removed'));
     case 'BertPreTokenizer':
-      return (splits) => {
-        const words = splitEach(splits, (n) => splitNormalized(n, matchesToPieces(charPieces(n.s, isWhitespace), n.length), 'Removed'));
-        return splitEach(words, (n) => splitNormalized(n, matchesToPieces(charPieces(n.s, isPunctuation), n.length), 'Isolated'));
-      };
+      return (splits) => splitEachInto(splits, splitBert);
     case 'Punctuation': {
       const behavior = config.behavior ?? 'Isolated';
       return (splits) => splitEach(splits, (n) => splitNormalized(n, matchesToPieces(charPieces(n.s, isPunctuation), n.length), behavior));
@@ -78,24 +78,61 @@ export function createPreTokenizer(config: PreTokenizerJson): PreTokenizer {
   }
 }
 
-const encoder = new TextEncoder();
-
-/** Each UTF-8 byte becomes one printable character; all of a character's bytes align with that character. */
+/**
+ * Each UTF-8 byte becomes one printable character; all of a character's bytes align with that character (the first
+ * byte replaces it, the others are inserted after it, as Rust's `transform` does with changes 0 and 1).
+ */
 function byteLevelMap(n: NormalizedString): void {
   const s = n.s;
+  // The first unit that maps to another character: printable ASCII (33-126) maps to itself.
+  let first = 0;
+  while (first < s.length) { const c = s.charCodeAt(first); if (c < 33 || c >= 127) break; first++; }
+  if (first === s.length) return;
   let ascii = true;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) { ascii = false; break; }
+  for (let i = first; i < s.length; i++) if (s.charCodeAt(i) >= 128) { ascii = false; break; }
   if (ascii) {
-    // One byte per unit: a 1:1 replacement keeps the alignments as they are.
-    let out = '';
-    for (let i = 0; i < s.length; i++) out += BYTE_TO_CHAR[s.charCodeAt(i)]!;
-    n.s = out;
+    // One byte per unit: a 1:1 replacement keeps the alignments as they are. Runs of printable characters are
+    // copied as slices, so a word like " hello" is two pieces, not six.
+    let out = s.slice(0, first);
+    let run = first; // start of the pending run of characters that map to themselves
+    for (let i = first; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 33 && c < 127) continue;
+      if (run < i) out += s.slice(run, i);
+      out += BYTE_TO_CHAR[c]!;
+      run = i + 1;
+    }
+    n.s = run < s.length ? out + s.slice(run) : out;
     return;
   }
-  const dest: CharChange[] = [];
-  for (const c of s) {
-    const bytes = encoder.encode(c);
-    for (let k = 0; k < bytes.length; k++) dest.push([BYTE_TO_CHAR[bytes[k]!]!, k === 0 ? 0 : 1]);
+  const out = new AlignedBuilder(n);
+  for (let i = 0; i < s.length;) {
+    const at = i;
+    let cp = s.charCodeAt(i++);
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      const low = cp <= 0xdbff && i < s.length ? s.charCodeAt(i) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) { cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00); i++; }
+      else cp = 0xfffd; // a lone surrogate is encoded as U+FFFD, as TextEncoder (and Rust's lossy conversion) do
+    }
+    // Inserted bytes take the alignment of the unit before them: the character's last unit.
+    const last = i - 1;
+    if (cp < 0x80) out.push(BYTE_CHAR_CODES[cp]!, at);
+    else if (cp < 0x800) {
+      out.push(BYTE_CHAR_CODES[0xc0 | (cp >> 6)]!, at);
+      out.push(BYTE_CHAR_CODES[0x80 | (cp & 0x3f)]!, last);
+    } else if (cp < 0x10000) {
+      out.push(BYTE_CHAR_CODES[0xe0 | (cp >> 12)]!, at);
+      out.push(BYTE_CHAR_CODES[0x80 | ((cp >> 6) & 0x3f)]!, last);
+      out.push(BYTE_CHAR_CODES[0x80 | (cp & 0x3f)]!, last);
+    } else {
+      out.push(BYTE_CHAR_CODES[0xf0 | (cp >> 18)]!, at);
+      out.push(BYTE_CHAR_CODES[0x80 | ((cp >> 12) & 0x3f)]!, last);
+      out.push(BYTE_CHAR_CODES[0x80 | ((cp >> 6) & 0x3f)]!, last);
+      out.push(BYTE_CHAR_CODES[0x80 | (cp & 0x3f)]!, last);
+    }
   }
-  n.transform(dest);
+  out.apply();
 }
+
+/** `BYTE_TO_CHAR` as UTF-16 units (every mapped character is a single BMP unit). */
+const BYTE_CHAR_CODES = Uint16Array.from(BYTE_TO_CHAR, (c) => c.charCodeAt(0));

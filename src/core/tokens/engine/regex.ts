@@ -84,10 +84,15 @@ function unsupported(what: string): never {
   throw new Error(`Unsupported regex construct: ${what}`);
 }
 
-/** All matches of `re` in `s` as [start, end) pairs; empty matches advance by one character like Oniguruma. */
+/**
+ * All matches of `re` in `s` as [start, end) pairs, as Oniguruma's `find_iter` (what Rust `tokenizers` iterates)
+ * yields them: after an empty match the search moves on by one character, an empty match right where the previous
+ * match ended is skipped, and (unlike there) an empty match at the very end is left out, which changes no split.
+ */
 export function findAll(re: RegExp, s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   re.lastIndex = 0;
+  let lastEnd = -1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     const start = m.index;
@@ -95,8 +100,10 @@ export function findAll(re: RegExp, s: string): Array<[number, number]> {
     if (end === start) {
       re.lastIndex = start + (s.codePointAt(start)! > 0xffff ? 2 : 1);
       if (start >= s.length) break;
+      if (start === lastEnd) continue;
     }
     out.push([start, end]);
+    lastEnd = end;
   }
   return out;
 }

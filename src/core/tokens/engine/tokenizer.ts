@@ -10,6 +10,7 @@ import { AddedVocabulary } from './added-vocabulary';
 import { CHAR_TO_BYTE, parseByteToken, utf8 } from './byte-level';
 import { WHOLE_TEXT, type PipelineContext } from './context';
 import { Chunker, type TokenArrays } from './chunked';
+import { TokenBuffer } from './token-buffer';
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
 import type { NormalizerJson } from '../tokenizer-json';
@@ -120,7 +121,7 @@ class PipelineTokenizer implements Tokenizer {
     this.chunker = isLocalNormalizer(json.normalizer) && !this.added.hasContextRules
       ? new Chunker({
         splitsFor: (text, base, ctx) => this.splitsFor(text, base, ctx),
-        tokenizeSplits: (splits, typeId) => this.tokenizeSplits(splits, typeId),
+        tokenizeSplits: (splits, base) => this.tokenizeToArrays(splits, base),
         canCut: (n, index) => this.canCut(n, index),
       }, Math.max(64, this.added.maxLength + 8))
       : null;
@@ -243,6 +244,27 @@ class PipelineTokenizer implements Tokenizer {
       }
     }
     return out;
+  }
+
+  /** `tokenizeSplits` for one chunk, straight into typed arrays, offsets relative to `base`. */
+  private tokenizeToArrays(splits: Split[], base: number): TokenArrays {
+    const out = new TokenBuffer();
+    for (const { n, tokens } of splits) {
+      if (tokens) {
+        for (const t of tokens) out.push(t.id, t.value, n.originalStartOf(t.start, t.end) - base, n.originalEndOf(t.start, t.end) - base, this.addedById.get(t.id)?.special ? 1 : 0);
+        continue;
+      }
+      const word = this.model.wordTokens?.(n.s);
+      if (word) {
+        for (let k = 0; k < word.ids.length; k++) {
+          const start = word.starts[k]!, end = word.ends[k]!;
+          out.push(word.ids[k]!, word.values[k]!, n.originalStartOf(start, end) - base, n.originalEndOf(start, end) - base, 0);
+        }
+      } else {
+        for (const t of this.model.tokenize(n.s)) out.push(t.id, t.value, n.originalStartOf(t.start, t.end) - base, n.originalEndOf(t.start, t.end) - base, 0);
+      }
+    }
+    return out.finish();
   }
 
   getVocabSize(withAddedTokens: boolean): number {

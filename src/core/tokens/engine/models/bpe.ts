@@ -1,10 +1,9 @@
 import type { BpeModelJson } from '../../tokenizer-json';
 import type { Token } from '../pre-tokenized';
-import { type Model, vocabMaps } from './model';
+import { type Model, type WordTokens, vocabMaps } from './model';
 import { MinHeap } from './min-heap';
+import { PairTable } from './pair-table';
 
-// Pair keys and heap keys are packed into doubles: ids and positions stay below 2^22, ranks below 2^30.
-const ID_SPACE = 4194304; // 2^22
 const CACHE_LIMIT = 50_000;
 const CACHE_MAX_WORD = 256;
 
@@ -18,13 +17,14 @@ export class BpeModel implements Model {
   readonly type = 'BPE' as const;
   private readonly toId: Map<string, number>;
   private readonly toToken: string[];
-  /** pairKey(left, right) → rank * ID_SPACE + newId */
-  private readonly merges = new Map<number, number>();
+  private readonly merges: PairTable;
   private readonly unkId: number | null;
   private readonly prefix: string | null;
   private readonly suffix: string | null;
   private readonly byteIds: Int32Array | null;
-  private readonly cache = new Map<string, Merged>();
+  private readonly cache = new Map<string, WordTokens>();
+  private readonly work = new WordScratch();
+  private readonly heap = new MinHeap();
 
   constructor(private readonly config: Omit<BpeModelJson, 'type'>) {
     const { toId, toToken } = vocabMaps(config.vocab);
@@ -33,6 +33,7 @@ export class BpeModel implements Model {
     this.prefix = config.continuing_subword_prefix ?? null;
     this.suffix = config.end_of_word_suffix ?? null;
     const prefixLen = this.prefix?.length ?? 0;
+    this.merges = new PairTable(config.merges.length);
     config.merges.forEach((merge, rank) => {
       let a: string, b: string;
       if (typeof merge === 'string') {
@@ -43,7 +44,7 @@ export class BpeModel implements Model {
       const left = toId.get(a), right = toId.get(b);
       const merged = toId.get(a + b.slice(prefixLen));
       if (left === undefined || right === undefined || merged === undefined) return;
-      this.merges.set(left * ID_SPACE + right, rank * ID_SPACE + merged);
+      this.merges.set(left, right, rank, merged);
     });
     this.unkId = config.unk_token != null ? (toId.get(config.unk_token) ?? null) : null;
     if (config.byte_fallback) {
@@ -67,36 +68,51 @@ export class BpeModel implements Model {
 
   tokenize(word: string): Token[] {
     if (word.length === 0) return [];
-    if (this.config.ignore_merges) {
-      const id = this.toId.get(word);
-      if (id !== undefined) return [{ id, value: word, start: 0, end: word.length }];
-    }
-    let merged = word.length <= CACHE_MAX_WORD ? this.cache.get(word) : undefined;
-    if (!merged) {
-      merged = this.mergeWord(word);
-      if (word.length <= CACHE_MAX_WORD) {
-        if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-        this.cache.set(word, merged);
-      }
-    }
+    const merged = this.wordTokens(word);
     const out: Token[] = new Array<Token>(merged.ids.length);
     for (let i = 0; i < merged.ids.length; i++) {
-      const id = merged.ids[i]!;
-      out[i] = { id, value: this.toToken[id]!, start: merged.starts[i]!, end: merged.ends[i]! };
+      out[i] = { id: merged.ids[i]!, value: merged.values[i]!, start: merged.starts[i]!, end: merged.ends[i]! };
     }
     return out;
   }
 
+  /**
+   * The word's tokens, cached by word. The cache is asked first, also with `ignore_merges`: a word found in the
+   * vocabulary is cached as its single token, so a repeated word costs one lookup in the small cache instead of one
+   * in the whole vocabulary too.
+   */
+  wordTokens(word: string): WordTokens {
+    const cacheable = word.length <= CACHE_MAX_WORD;
+    let tokens = cacheable ? this.cache.get(word) : undefined;
+    if (tokens) return tokens;
+    tokens = (this.config.ignore_merges && this.wholeWord(word)) || this.withValues(this.mergeWord(word));
+    if (cacheable) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(word, tokens);
+    }
+    return tokens;
+  }
+
+  /** `ignore_merges`: a word that is a vocabulary entry is that one token, its value the word itself (as in Rust). */
+  private wholeWord(word: string): WordTokens | null {
+    const id = this.toId.get(word);
+    if (id === undefined || word.length === 0) return null;
+    return { ids: Int32Array.of(id), starts: Int32Array.of(0), ends: Int32Array.of(word.length), values: [word] };
+  }
+
+  private withValues(merged: Merged): WordTokens {
+    return { ...merged, values: Array.from(merged.ids, (id) => this.toToken[id]!) };
+  }
+
   private mergeWord(word: string): Merged {
     const n = word.length;
-    const ids = new Int32Array(n + 4 * n);
-    const starts = new Int32Array(ids.length);
-    const ends = new Int32Array(ids.length);
+    const work = this.work;
+    work.ensure(5 * n); // a character is at most 4 byte-fallback pieces
+    const { ids, starts, ends } = work;
     let count = 0;
     const add = (id: number, s: number, e: number) => { ids[count] = id; starts[count] = s; ends[count] = e; count++; };
     let unk: [number, number, number] | null = null; // id, start, end of a pending (maybe fused) unknown
     const { prefix, suffix, byteIds } = this;
-    const encoder = byteIds ? new TextEncoder() : null;
     for (let i = 0; i < n;) {
       const code = word.charCodeAt(i);
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
@@ -110,8 +126,8 @@ export class BpeModel implements Model {
         add(id, i, i + len);
       } else {
         let handled = false;
-        if (byteIds && encoder) {
-          const bytes = encoder.encode(s);
+        if (byteIds) {
+          const bytes = utf8Encoder.encode(s);
           let all = true;
           for (const b of bytes) if (byteIds[b]! < 0) { all = false; break; }
           if (all) {
@@ -131,21 +147,21 @@ export class BpeModel implements Model {
       i += len;
     }
     if (unk) add(unk[0], unk[1], unk[2]);
-    return this.mergeAll(ids.subarray(0, count), starts.subarray(0, count), ends.subarray(0, count));
+    return this.mergeAll(count);
   }
 
-  private mergeAll(ids: Int32Array, starts: Int32Array, ends: Int32Array): Merged {
-    const n = ids.length;
-    if (n < 2) return { ids: ids.slice(), starts: starts.slice(), ends: ends.slice() };
-    const prev = new Int32Array(n), next = new Int32Array(n);
-    const alive = new Uint8Array(n).fill(1);
-    for (let i = 0; i < n; i++) { prev[i] = i - 1; next[i] = i + 1 < n ? i + 1 : -1; }
-    const heap = new MinHeap();
+  /** Merge the `n` symbols in the working arrays; returns the surviving ones in new, exactly-sized arrays. */
+  private mergeAll(n: number): Merged {
+    const { ids, starts, ends, prev, next, alive } = this.work;
+    for (let i = 0; i < n; i++) { prev[i] = i - 1; next[i] = i + 1 < n ? i + 1 : -1; alive[i] = 1; }
+    const heap = this.heap;
+    heap.size = 0;
     const merges = this.merges;
-    const HEAP_POS = 2097152; // 2^21 positions per rank step
+    // Heap keys pack rank and position into one double (positions below 2^21): lowest rank first, then leftmost.
+    const HEAP_POS = 2097152;
     const pushPair = (pos: number, right: number) => {
-      const m = merges.get(ids[pos]! * ID_SPACE + ids[right]!);
-      if (m !== undefined) heap.push(Math.floor(m / ID_SPACE) * HEAP_POS + pos);
+      const slot = merges.find(ids[pos]!, ids[right]!);
+      if (slot >= 0) heap.push(merges.ranks[slot]! * HEAP_POS + pos);
     };
     if (n >= HEAP_POS) throw new Error('word too long for BPE');
     for (let i = 0; i + 1 < n; i++) pushPair(i, i + 1);
@@ -156,9 +172,9 @@ export class BpeModel implements Model {
       if (!alive[pos]) continue;
       const right = next[pos]!;
       if (right < 0) continue;
-      const m = merges.get(ids[pos]! * ID_SPACE + ids[right]!);
-      if (m === undefined || Math.floor(m / ID_SPACE) !== rank) continue; // an expired entry
-      ids[pos] = m - rank * ID_SPACE;
+      const slot = merges.find(ids[pos]!, ids[right]!);
+      if (slot < 0 || merges.ranks[slot] !== rank) continue; // an expired entry
+      ids[pos] = merges.merged[slot]!;
       ends[pos] = ends[right]!;
       alive[right] = 0;
       const after = next[right]!;
@@ -175,5 +191,31 @@ export class BpeModel implements Model {
       outIds[k] = ids[i]!; outStarts[k] = starts[i]!; outEnds[k] = ends[i]!; k++;
     }
     return { ids: outIds, starts: outStarts, ends: outEnds };
+  }
+}
+
+const utf8Encoder = new TextEncoder();
+
+/**
+ * The working arrays of one word's merge, kept by the model and reused: allocating them for every new word (each
+ * typed array has its own backing store) cost more than the merging on typical words.
+ */
+class WordScratch {
+  ids = new Int32Array(0);
+  starts = new Int32Array(0);
+  ends = new Int32Array(0);
+  prev = new Int32Array(0);
+  next = new Int32Array(0);
+  alive = new Uint8Array(0);
+
+  ensure(capacity: number): void {
+    if (this.ids.length >= capacity) return;
+    const size = Math.max(capacity, 2 * this.ids.length, 64);
+    this.ids = new Int32Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.prev = new Int32Array(size);
+    this.next = new Int32Array(size);
+    this.alive = new Uint8Array(size);
   }
 }

@@ -8,6 +8,16 @@ export interface Model {
   idToToken(id: number): string | undefined;
   /** Number of entries in the model's own vocabulary (without added tokens). */
   readonly vocabSize: number;
+  /** The same tokens as `tokenize`, as (possibly shared, read-only) arrays, for models that keep them that way. */
+  wordTokens?(word: string): WordTokens;
+}
+
+/** One word's tokens as parallel arrays; offsets in UTF-16 units of the word. */
+export interface WordTokens {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly values: readonly string[];
 }
 
 /** Offsets of each character of `word`, in UTF-16 units: `[start, end)` pairs. */
