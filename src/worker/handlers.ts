@@ -148,7 +148,7 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
   }
   const { wellFormed, characters, utf8Bytes } = held;
-  const { ids, starts, ends, special } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false });
+  const { ids, starts, ends, special } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
   const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters, utf16Units: wellFormed.length, utf8Bytes };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
   if (ids.length <= detailsUpTo) {
