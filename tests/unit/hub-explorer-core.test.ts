@@ -76,11 +76,9 @@ describe('vocabulary search', () => {
     texts[id] = new TextDecoder().decode(tok.tokenBytes(id));
   }
   const table = { tokens, texts, special: new Set(tok.addedTokens.filter((t) => t.special).map((t) => t.id)) };
-  it('finds by id and by substring over 262k entries quickly, capped', () => {
+  it('finds by id and by substring over 262k entries, capped', () => {
     expect(searchVocab(table, '2').entries[0]!.id).toBe(2);
-    const t0 = performance.now();
     const r = searchVocab(table, 'hello', 50);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(r.entries.length).toBeLessThanOrEqual(50);
     expect(r.total).toBeGreaterThan(r.entries.length - 1);
     expect(r.entries.some((e) => e.text.toLowerCase().includes('hello'))).toBe(true);
