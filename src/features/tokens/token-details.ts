@@ -35,12 +35,18 @@ export class TokenDetailsCache {
   /** Adds what the worker sent (with an encode result, or in answer to `request`). */
   add(result: TokenDetailsResult): void {
     const { ids, tokens, bytes, byteOffsets } = result;
+    let added = 0;
     for (let k = 0; k < ids.length; k++) {
+      // An entry never changes for a tokenizer: what is known stays, and only new ones make the views draw again
+      // (every small encode result carries all its ids' details; bumping the version for those re-drew every row).
+      if (this.byId.has(ids[k]!)) continue;
       this.byId.set(ids[k]!, { token: tokens[k] ?? null, bytes: bytes.slice(byteOffsets[k]!, byteOffsets[k + 1]!) });
+      added++;
     }
-    if (ids.length === 0) return;
-    this.version++;
-    for (const l of this.listeners) l();
+    if (added > 0) {
+      this.version++;
+      for (const l of this.listeners) l();
+    }
     this.settleWaiters();
   }
 

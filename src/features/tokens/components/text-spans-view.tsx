@@ -158,6 +158,8 @@ interface Drawn {
   segments: Segment[];
   /** Element of token `from + k` at k (as drawn). */
   els: Array<HTMLElement | null>;
+  /** The position attributes last written on element k: index, start, end at 3k, 3k + 1, 3k + 2. */
+  written: number[];
 }
 
 function draw(props: RowProps): Drawn {
@@ -178,7 +180,7 @@ function draw(props: RowProps): Drawn {
     // reuse it for a gap.
     out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} register={register} />);
   }
-  return { props, content: <>{out}</>, segments, els };
+  return { props, content: <>{out}</>, segments, els, written: [] };
 }
 
 const TextRow = memo(function TextRow(props: RowProps) {
@@ -190,13 +192,21 @@ const TextRow = memo(function TextRow(props: RowProps) {
   const from = layout.tokenFrom[row]!;
   useLayoutEffect(() => {
     const { tokens } = ctx;
+    const written = drawn.current!.written;
     for (let k = 0; k < els.length; k++) {
       const el = els[k];
       if (!el) continue;
       const i = from + k;
+      const start = tokens.starts[i]!;
+      const end = tokens.ends[i]!;
+      // Most rows did not move (an edit after them, or a new result for the same text): no DOM writes for them.
+      if (written[3 * k] === i && written[3 * k + 1] === start && written[3 * k + 2] === end && el.hasAttribute('data-token-index')) continue;
       el.setAttribute('data-token-index', String(i));
-      el.setAttribute('data-start', String(tokens.starts[i]));
-      el.setAttribute('data-end', String(tokens.ends[i]));
+      el.setAttribute('data-start', String(start));
+      el.setAttribute('data-end', String(end));
+      written[3 * k] = i;
+      written[3 * k + 1] = start;
+      written[3 * k + 2] = end;
     }
   }, [ctx, els, from]);
   const details = ctx.details;
