@@ -108,6 +108,13 @@ describe('relayoutRows', () => {
     );
   });
 
+  it('equals layoutRows when the text grows under tokens whose offsets ran past its end (found by the property below)', () => {
+    const tokens = () => spans([[0, 2], [4, 8]], [0]);
+    const prev: LaidOut = { text: '', spans: tokens(), layout: layoutRows('', tokens(), 1), maxTokens: 1 };
+    const rows = (l: ReturnType<typeof layoutRows>) => Array.from({ length: l.count }, (_, r) => [l.tokenFrom[r], l.tokenTo[r], l.textFrom[r], l.textTo[r]]);
+    expect(rows(relayoutRows(prev, 'a', tokens(), 1))).toEqual(rows(layoutRows('a', tokens(), 1)));
+  });
+
   it('equals layoutRows between unrelated tokenizations', () => {
     const token = fc.tuple(fc.nat(30), fc.nat(6), fc.boolean());
     const tokenization = fc.array(token, { maxLength: 25 }).map((raw) => {

@@ -207,8 +207,10 @@ export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpa
   const textShift = text.length - prev.text.length;
   // Tokens equal from the start, and equal but shifted by the edit from the end.
   const maxCommon = Math.min(na, nb);
+  // Only tokens that end before the edit count: a token reaching past it (or past the old end of the text, where its
+  // offsets were clamped and the new text clamps them elsewhere) may lay out differently though it is the same.
   let p = 0;
-  while (p < maxCommon && a.ids[p] === b.ids[p] && a.starts[p] === b.starts[p] && a.ends[p] === b.ends[p] && a.special[p] === b.special[p]) p++;
+  while (p < maxCommon && a.ids[p] === b.ids[p] && a.starts[p] === b.starts[p] && a.ends[p] === b.ends[p] && a.special[p] === b.special[p] && a.ends[p]! <= tp) p++;
   let q = 0;
   while (
     q < maxCommon - p &&
