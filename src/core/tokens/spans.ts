@@ -57,12 +57,20 @@ export type Segment =
   | { kind: 'bracket'; first: number; last: number; textStart: number; textEnd: number };
 
 export function buildSegments(text: string, tokens: TokenArrays): Segment[] {
+  return buildSegmentsIn(text, tokens, 0, tokens.starts.length, 0, text.length);
+}
+
+/**
+ * `buildSegments` over tokens `from .. to - 1` and the text `textFrom .. textTo` they cover (a row of the token view):
+ * the same segments the whole text gives for that stretch.
+ */
+export function buildSegmentsIn(text: string, tokens: Pick<TokenArrays, 'starts' | 'ends'>, from: number, to: number, textFrom: number, textTo: number): Segment[] {
   const { starts, ends } = tokens;
-  const n = starts.length;
   const segments: Segment[] = [];
-  let cursor = 0;
-  const clamp = (x: number) => Math.min(Math.max(x, 0), text.length);
-  for (let i = 0; i < n; ) {
+  let cursor = textFrom;
+  const len = text.length;
+  const clamp = (x: number) => (x < 0 ? 0 : x > len ? len : x);
+  for (let i = from; i < to; ) {
     const start = clamp(starts[i]!);
     const end = clamp(ends[i]!);
     if (start >= end) {
@@ -72,11 +80,11 @@ export function buildSegments(text: string, tokens: TokenArrays): Segment[] {
     }
     let groupEnd = end;
     let last = i + 1;
-    while (last < n) {
+    while (last < to) {
       const s = clamp(starts[last]!);
       const e = clamp(ends[last]!);
       if (s >= e || s >= groupEnd) break;
-      groupEnd = Math.max(groupEnd, e);
+      if (e > groupEnd) groupEnd = e;
       last++;
     }
     if (start > cursor) segments.push({ kind: 'gap', textStart: cursor, textEnd: start });
@@ -88,7 +96,7 @@ export function buildSegments(text: string, tokens: TokenArrays): Segment[] {
     cursor = textEnd;
     i = last;
   }
-  if (cursor < text.length) segments.push({ kind: 'gap', textStart: cursor, textEnd: text.length });
+  if (cursor < textTo) segments.push({ kind: 'gap', textStart: cursor, textEnd: textTo });
   return segments;
 }
 

@@ -4,7 +4,7 @@
  * typed arrays records only where each row starts and ends; a row's segments are rebuilt when it is drawn, and
  * equal what `buildSegments` gives for that stretch (tests/unit/row-layout.test.ts).
  */
-import type { Segment } from '../../core/tokens/spans';
+import { buildSegmentsIn, type Segment } from '../../core/tokens/spans';
 import { diffText, type TextEdit } from '../../core/text/text-edit';
 import { textEditBetween } from '../../lib/text-edits';
 
@@ -242,40 +242,7 @@ export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpa
 
 /** Row r's segments, as `buildSegments` draws that stretch of the text. */
 export function rowSegments(text: string, spans: TokenSpans, layout: RowLayout, row: number): Segment[] {
-  const { starts, ends } = spans;
-  const to = layout.tokenTo[row]!;
-  const textEndOfRow = layout.textTo[row]!;
-  const len = text.length;
-  const clamp = (x: number) => (x < 0 ? 0 : x > len ? len : x);
-  const out: Segment[] = [];
-  let cursor = layout.textFrom[row]!;
-  for (let i = layout.tokenFrom[row]!; i < to; ) {
-    const start = clamp(starts[i]!);
-    const end = clamp(ends[i]!);
-    if (start >= end) {
-      out.push({ kind: 'inserted', index: i, textStart: cursor, textEnd: cursor });
-      i++;
-      continue;
-    }
-    let groupEnd = end;
-    let last = i + 1;
-    while (last < to) {
-      const s = clamp(starts[last]!);
-      const e = clamp(ends[last]!);
-      if (s >= e || s >= groupEnd) break;
-      if (e > groupEnd) groupEnd = e;
-      last++;
-    }
-    if (start > cursor) out.push({ kind: 'gap', textStart: cursor, textEnd: start });
-    const textStart = Math.max(start, cursor);
-    const textEnd = Math.max(groupEnd, textStart);
-    if (last - i === 1 && textEnd > textStart) out.push({ kind: 'token', index: i, textStart, textEnd });
-    else out.push({ kind: 'bracket', first: i, last, textStart, textEnd });
-    cursor = textEnd;
-    i = last;
-  }
-  if (cursor < textEndOfRow) out.push({ kind: 'gap', textStart: cursor, textEnd: textEndOfRow });
-  return out;
+  return buildSegmentsIn(text, spans, layout.tokenFrom[row]!, layout.tokenTo[row]!, layout.textFrom[row]!, layout.textTo[row]!);
 }
 
 /** Index of the row holding token `tokenIndex`. */
