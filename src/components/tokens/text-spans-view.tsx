@@ -4,7 +4,8 @@ import { buildSegments, chunkOfToken, chunkSegments, tokenBytesAt, tokenDetails,
 import { ContextMarker } from './context-marker';
 import { tokenAttrs } from './token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from './token-surface';
-import { display, roleOf, tokenClass, type ViewContext } from './view-context';
+import { SegmentView, type SegmentSource } from './segment-view';
+import type { ViewContext } from './view-context';
 
 type PopoverRenderer = TokenSurfaceProps['renderPopover'];
 
@@ -16,64 +17,25 @@ interface RowProps {
   describedBy: string | undefined;
 }
 
-function RoleTag({ role }: { role: string }) {
-  return <span className="tok-role">{role}</span>;
-}
-
-function SegmentView({ ctx, segment, activeIndex, describedBy }: { ctx: ViewContext; segment: Segment; activeIndex: number; describedBy: string | undefined }) {
-  const { text, tokens } = ctx;
-  const slice = text.slice(segment.textStart, segment.textEnd);
-  const aria = (i: number) => (i === activeIndex ? { 'aria-describedby': describedBy } : {});
-  switch (segment.kind) {
-    case 'gap':
-      return <span className="tok-gap">{display(ctx, slice)}</span>;
-    case 'token': {
-      const i = segment.index;
-      const role = roleOf(ctx, i);
-      return (
-        <span {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={tokenClass(ctx, i)}>
-          {role && <RoleTag role={role} />}
-          {display(ctx, slice)}
-        </span>
-      );
-    }
-    case 'inserted': {
-      const i = segment.index;
-      return (
-        <span {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-inserted`}>
-          <RoleTag role={roleOf(ctx, i) ?? 'inserted'} />
-          {tokens.tokens[i]}
-        </span>
-      );
-    }
-    case 'bracket': {
-      const members = Array.from({ length: segment.last - segment.first }, (_, k) => segment.first + k);
-      // Text an earlier token already drew has nothing left to show; fall back to the decoded bytes.
-      const label = slice ? display(ctx, slice) : tokenDetails(tokens, segment.first).decodedText;
-      return (
-        <span className="tok-bracket" title={`${members.length} tokens share this text`}>
-          <span className="tok-bracket-text">{label}</span>
-          <span className="tok-bracket-bytes">
-            {members.map((i) => (
-              <span key={i} {...tokenAttrs(tokens, i, i === activeIndex)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
-                {bytesToHex(tokenBytesAt(tokens, i)) || tokens.tokens[i]}
-              </span>
-            ))}
-          </span>
-        </span>
-      );
-    }
-  }
+/** The full token arrays hold every token's string and bytes. */
+function sourceOf({ tokens }: ViewContext): SegmentSource {
+  return {
+    attrs: (i, active) => tokenAttrs(tokens, i, active),
+    raw: (i) => tokens.tokens[i]!,
+    hex: (i) => bytesToHex(tokenBytesAt(tokens, i)) || tokens.tokens[i]!,
+    bracketLabel: (first) => tokenDetails(tokens, first).decodedText,
+  };
 }
 
 const TextRow = memo(function TextRow({ ctx, segments, chunk, activeIndex, describedBy }: RowProps) {
+  const source = sourceOf(ctx);
   const out = [];
   for (let s = chunk.segmentFrom; s < chunk.segmentTo; s++) {
     const segment = segments[s]!;
     const first = segment.kind === 'bracket' ? segment.first : segment.kind === 'gap' ? -1 : segment.index;
     const last = segment.kind === 'bracket' ? segment.last : first + 1;
     if (ctx.windowEnd != null && first >= 0 && ctx.windowEnd >= first && ctx.windowEnd < last) out.push(<ContextMarker key={`m${s}`} windowEnd={ctx.windowEnd} />);
-    out.push(<SegmentView key={s} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
+    out.push(<SegmentView key={s} ctx={ctx} source={source} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
   }
   return <>{out}</>;
 });

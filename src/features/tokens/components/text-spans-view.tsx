@@ -5,7 +5,8 @@ import { rowOfTokenIn, rowSegments, textViewLayout, type RowLayout } from '../ro
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from '../../../components/tokens/token-surface';
-import { detailsAt, display, roleOf, tokenClass, type ViewContext } from './view-context';
+import { SegmentView, type SegmentSource } from '../../../components/tokens/segment-view';
+import { detailsAt, type ViewContext } from './view-context';
 
 type PopoverRenderer = TokenSurfaceProps['renderPopover'];
 
@@ -17,79 +18,27 @@ interface RowProps {
   describedBy: string | undefined;
 }
 
-function RoleTag({ role }: { role: string }) {
-  return <span className="tok-role">{role}</span>;
-}
-
 /**
- * Token i's attributes but the three that move when an edit before it shifts it (`data-token-index`, `data-start`,
- * `data-end`): `TextRow` sets those on the element itself, so a row that only moved is not rendered again.
+ * What the token view draws besides the text: strings and bytes from the details cache (fetched for what is on
+ * screen), and token i's attributes but the three that move when an edit before it shifts it (`data-token-index`,
+ * `data-start`, `data-end`): `TextRow` sets those on the element itself, so a row that only moved is not rendered again.
  */
-function stableAttrs(tokens: ViewContext['tokens'], i: number, active: boolean, register: (i: number) => (el: HTMLElement | null) => void) {
-  const all = tokenAttrs(tokens, i, active);
-  return { 'data-id': all['data-id'], 'data-special': all['data-special'], tabIndex: all.tabIndex, ref: register(i) };
-}
-
-function SegmentView({
-  ctx,
-  segment,
-  activeIndex,
-  describedBy,
-  register,
-}: {
-  ctx: ViewContext;
-  segment: Segment;
-  activeIndex: number;
-  describedBy: string | undefined;
-  register: (i: number) => (el: HTMLElement | null) => void;
-}) {
-  const { text, tokens } = ctx;
-  const slice = text.slice(segment.textStart, segment.textEnd);
-  const aria = (i: number) => (i === activeIndex ? { 'aria-describedby': describedBy } : {});
-  switch (segment.kind) {
-    case 'gap':
-      return <span className="tok-gap">{display(ctx, slice)}</span>;
-    case 'token': {
-      const i = segment.index;
-      const role = roleOf(ctx, i);
-      return (
-        <span {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={tokenClass(ctx, i)}>
-          {role && <RoleTag role={role} />}
-          {display(ctx, slice)}
-        </span>
-      );
-    }
-    case 'inserted': {
-      const i = segment.index;
-      return (
-        <span {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-inserted`}>
-          <RoleTag role={roleOf(ctx, i) ?? 'inserted'} />
-          {detailsAt(ctx, i)?.token ?? ''}
-        </span>
-      );
-    }
-    case 'bracket': {
-      const members = Array.from({ length: segment.last - segment.first }, (_, k) => segment.first + k);
-      // Text an earlier token already drew has nothing left to show; fall back to the decoded bytes.
-      const firstBytes = detailsAt(ctx, segment.first)?.bytes;
-      const label = slice ? display(ctx, slice) : firstBytes ? decodedLabel(decodeUtf8Parts(firstBytes)) : '';
-      return (
-        <span className="tok-bracket" title={`${members.length} tokens share this text`}>
-          <span className="tok-bracket-text">{label}</span>
-          <span className="tok-bracket-bytes">
-            {members.map((i) => {
-              const d = detailsAt(ctx, i);
-              return (
-                <span key={i} {...stableAttrs(tokens, i, i === activeIndex, register)} {...aria(i)} className={`${tokenClass(ctx, i)} tok-hex`}>
-                  {d ? bytesToHex(d.bytes) || d.token : '…'}
-                </span>
-              );
-            })}
-          </span>
-        </span>
-      );
-    }
-  }
+function sourceOf(ctx: ViewContext, register: (i: number) => (el: HTMLElement | null) => void): SegmentSource {
+  return {
+    attrs: (i, active) => {
+      const all = tokenAttrs(ctx.tokens, i, active);
+      return { 'data-id': all['data-id'], 'data-special': all['data-special'], tabIndex: all.tabIndex, ref: register(i) };
+    },
+    raw: (i) => detailsAt(ctx, i)?.token ?? '',
+    hex: (i) => {
+      const d = detailsAt(ctx, i);
+      return d ? bytesToHex(d.bytes) || (d.token ?? '') : '…';
+    },
+    bracketLabel: (first) => {
+      const bytes = detailsAt(ctx, first)?.bytes;
+      return bytes ? decodedLabel(decodeUtf8Parts(bytes)) : '';
+    },
+  };
 }
 
 /** Ids of the tokens whose raw string or bytes the row draws (inserted tokens and brackets). */
@@ -169,6 +118,7 @@ function draw(props: RowProps): Drawn {
   const register = (i: number) => (el: HTMLElement | null) => {
     els[i - from] = el;
   };
+  const source = sourceOf(ctx, register);
   const segments = rowSegments(ctx.text, ctx.tokens, layout, row);
   const out = [];
   for (let s = 0; s < segments.length; s++) {
@@ -178,7 +128,7 @@ function draw(props: RowProps): Drawn {
     if (ctx.windowEnd != null && first >= 0 && ctx.windowEnd >= first && ctx.windowEnd < last) out.push(<ContextMarker key={`m${s}`} windowEnd={ctx.windowEnd} />);
     // Keyed by kind too: a token's element carries position attributes React does not know of, so React must never
     // reuse it for a gap.
-    out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} segment={segment} activeIndex={activeIndex} describedBy={describedBy} register={register} />);
+    out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} source={source} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
   }
   return { props, content: <>{out}</>, segments, els, written: [] };
 }
