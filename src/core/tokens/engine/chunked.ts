@@ -1,6 +1,7 @@
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
 import type { PipelineContext } from './context';
+import { commonPrefix, commonSuffix } from '../../text/text-edit';
 
 /**
  * Encoding a long text in chunks, with the same result as encoding it whole.
@@ -136,15 +137,8 @@ export class Chunker {
     if (prev) {
       if (prev.text === text) return prev.records;
       const old = prev.text;
-      const limit = Math.min(old.length, text.length);
-      // Block comparisons first (native string equality), then characters: a megabyte in well under a millisecond.
-      const BLOCK = 4096;
-      let p = 0;
-      while (p + BLOCK <= limit && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
-      while (p < limit && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-      let s = 0;
-      while (s + BLOCK <= limit - p && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
-      while (s < limit - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+      const p = commonPrefix(old, text);
+      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
       delta = text.length - old.length;
       for (const r of prev.records) {
         if (r.start + r.sliceLength >= p) break;
