@@ -3,7 +3,7 @@
  * two megabytes (1–4 ms a keystroke). A hint only: when the editor's edits do not lead from one text to the other
  * (a file was loaded, a link opened), the edit is found by comparing the texts.
  */
-import { diffText, type TextEdit } from '../core/text/text-edit';
+import { composeEdits, diffText, type TextEdit } from '../core/text/text-edit';
 
 interface Link {
   before: string;
@@ -18,19 +18,6 @@ const REMEMBERED = 32;
 export function noteTextEdit(before: string, after: string, edit: TextEdit): void {
   links.push({ before, after, edit });
   if (links.length > REMEMBERED) links.shift();
-}
-
-/**
- * `second` after `first` as one edit of the text `first` applied to: the smallest range covering both.
- * In the middle text, `first` wrote [first.from, firstEnd) and `second` replaces [second.from, second.to).
- */
-export function composeEdits(first: TextEdit, second: TextEdit, after: string): TextEdit {
-  const firstEnd = first.from + first.insert.length;
-  const lo = Math.min(first.from, second.from);
-  const hi = Math.max(firstEnd, second.to);
-  const firstShift = first.insert.length - (first.to - first.from);
-  const secondShift = second.insert.length - (second.to - second.from);
-  return { from: lo, to: hi - firstShift, insert: after.slice(lo, hi + secondShift) };
 }
 
 /** The edit that turns `before` into `after`. */

@@ -44,3 +44,16 @@ export function diffText(before: string, after: string): TextEdit {
 export function applyTextEdit(text: string, { from, to, insert }: TextEdit): string {
   return text.slice(0, from) + insert + text.slice(to);
 }
+
+/**
+ * `second` after `first` as one edit of the text `first` applied to: the smallest range covering both.
+ * In the middle text, `first` wrote [first.from, firstEnd) and `second` replaces [second.from, second.to).
+ */
+export function composeEdits(first: TextEdit, second: TextEdit, after: string): TextEdit {
+  const firstEnd = first.from + first.insert.length;
+  const lo = Math.min(first.from, second.from);
+  const hi = Math.max(firstEnd, second.to);
+  const firstShift = first.insert.length - (first.to - first.from);
+  const secondShift = second.insert.length - (second.to - second.from);
+  return { from: lo, to: hi - firstShift, insert: after.slice(lo, hi + secondShift) };
+}
