@@ -50,24 +50,27 @@ export function editHeld(held: HeldText, payload: Extract<TextPayload, { kind: '
   };
 }
 
-const channels = new Map<string, HeldText>();
+/** The worker's texts by channel (one instance per worker; a restarted worker starts with none). */
+export class ChannelTexts {
+  private readonly held = new Map<string, HeldText>();
 
-/**
- * The text a request is about, applied in the order requests arrive (call it before any await). An edit against a
- * version the worker does not hold (a restarted worker, a failed request) is refused with code `resync`, and the
- * page sends the whole text again.
- */
-export function receiveText(channel: string | undefined, payload: TextPayload): HeldText {
-  let held: HeldText;
-  if (payload.kind === 'full') held = holdText(payload.text, payload.version);
-  else {
-    const base = channel === undefined ? undefined : channels.get(channel);
-    if (!base || base.version !== payload.base) {
-      if (channel !== undefined) channels.delete(channel);
-      throw new LoadError('The worker does not hold the text this edit applies to.', 'resync');
+  /**
+   * The text a request is about, applied in the order requests arrive (call it before any await). An edit against a
+   * version not held (a restarted worker, a failed request) is refused with code `resync`, and the page sends the
+   * whole text again.
+   */
+  receive(channel: string | undefined, payload: TextPayload): HeldText {
+    let held: HeldText;
+    if (payload.kind === 'full') held = holdText(payload.text, payload.version);
+    else {
+      const base = channel === undefined ? undefined : this.held.get(channel);
+      if (!base || base.version !== payload.base) {
+        if (channel !== undefined) this.held.delete(channel);
+        throw new LoadError('The worker does not hold the text this edit applies to.', 'resync');
+      }
+      held = editHeld(base, payload);
     }
-    held = editHeld(base, payload);
+    if (channel !== undefined) this.held.set(channel, held);
+    return held;
   }
-  if (channel !== undefined) channels.set(channel, held);
-  return held;
 }

@@ -16,7 +16,7 @@ import type {
 } from './protocol';
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
-import { receiveText, type HeldText } from './channel-texts';
+import { ChannelTexts, type HeldText } from './channel-texts';
 
 const tables = new WeakMap<Loaded, VocabTable>();
 const tracers = new WeakMap<Loaded, (text: string) => PipelineTrace>();
@@ -124,6 +124,7 @@ function detailsOf(loaded: Loaded, ids: Int32Array): TokenDetailsResult {
 
 const detailsTransfer = (d: TokenDetailsResult): Transferable[] => [d.ids.buffer, d.bytes.buffer, d.byteOffsets.buffer];
 
+const channelTexts = new ChannelTexts();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
@@ -135,7 +136,7 @@ function yieldToQueue(): Promise<void> {
 /** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
 export function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, channel, detailsUpTo = 0 }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
   // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
-  const held = receiveText(channel, text);
+  const held = channelTexts.receive(channel, text);
   return encodeHeld(held, { tokenizerId, addSpecialTokens, channel, detailsUpTo });
 }
 

@@ -1,7 +1,8 @@
 // Unit tests for src/lib/worker-client.ts with a fake Worker (kept under tests/component/ by the folder split of this task).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLatest, createTokenizerClient, TimeoutError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../src/lib/worker-client';
-import { editHeld, holdText, type HeldText } from '../../src/worker/channel-texts';
+import { ChannelTexts } from '../../src/worker/channel-texts';
+import type { LoadError } from '../../src/worker/read-body';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import { infoFor } from './fake-client';
 
@@ -107,23 +108,24 @@ describe('createLatest', () => {
 });
 
 describe('createTokenizerClient: encodeSpans sends edits', () => {
-  /** A worker that holds channel texts as the real one does (`channel-texts.ts`), and forgets them when it dies. */
+  /** A worker that holds channel texts with the real `ChannelTexts`, and forgets them when it dies. */
   class TextHoldingWorker extends FakeWorker {
-    held = new Map<string, HeldText>();
+    texts = new ChannelTexts();
     override postMessage(message: WorkerRequest): void {
       super.postMessage(message);
       if (message.command !== 'encodeSpans') return;
       const { channel, text, tokenizerId } = message.payload;
-      const base = channel === undefined ? undefined : this.held.get(channel);
-      if (text.kind === 'edit' && base?.version !== text.base) {
-        queueMicrotask(() => this.reply({ requestId: message.requestId, kind: 'error', error: { name: 'LoadError', message: 'resync', code: 'resync' } }));
-        return;
+      let reply: WorkerResponse;
+      try {
+        const held = this.texts.receive(channel, text);
+        const empty = { ids: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), special: new Uint8Array(0) };
+        const result = { tokenizerId, ...empty, characters: held.characters, utf16Units: held.wellFormed.length, utf8Bytes: held.utf8Bytes };
+        reply = { requestId: message.requestId, kind: 'result', command: 'encodeSpans', result };
+      } catch (error) {
+        const { name, message: text, code } = error as LoadError;
+        reply = { requestId: message.requestId, kind: 'error', error: { name, message: text, code } };
       }
-      const held = text.kind === 'full' ? holdText(text.text, text.version) : editHeld(base!, text);
-      if (channel !== undefined) this.held.set(channel, held);
-      const empty = { ids: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), special: new Uint8Array(0) };
-      const result = { tokenizerId, ...empty, characters: held.characters, utf16Units: held.wellFormed.length, utf8Bytes: held.utf8Bytes };
-      queueMicrotask(() => this.reply({ requestId: message.requestId, kind: 'result', command: 'encodeSpans', result }));
+      queueMicrotask(() => this.reply(reply));
     }
   }
 

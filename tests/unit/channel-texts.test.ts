@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyTextEdit, diffText } from '../../src/core/text/text-edit';
 import { TextSender } from '../../src/lib/text-sender';
-import { editHeld, holdText, receiveText } from '../../src/worker/channel-texts';
+import { ChannelTexts, editHeld, holdText } from '../../src/worker/channel-texts';
 
 // Characters that make edits hard: surrogate halves that may pair or stop pairing across an edit's ends.
 const pieces = ['a', ' ', '\n', 'é', '你', '🙂', '\uD83D', '\uDE42', '\uD800', '\uDFFF', 'zq '];
@@ -40,17 +40,19 @@ describe('worker-held texts follow the page through edits', () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 10 }), (texts) => {
         const sender = new TextSender();
-        for (const t of texts) expectHeldMatches(receiveText('agree', sender.payload('agree', t)), t);
+        const worker = new ChannelTexts();
+        for (const t of texts) expectHeldMatches(worker.receive('view', sender.payload('view', t)), t);
       }),
     );
     // A restarted worker holds nothing for the channel: the edit is refused, and after `forget` the text goes whole.
     const sender = new TextSender();
-    receiveText('before-restart', sender.payload('view', 'x'));
+    new ChannelTexts().receive('view', sender.payload('view', 'x'));
+    const restarted = new ChannelTexts();
     const payload = sender.payload('view', 'xy');
     expect(payload.kind).toBe('edit');
-    expect(() => receiveText('after-restart', payload)).toThrow(expect.objectContaining({ code: 'resync' }));
+    expect(() => restarted.receive('view', payload)).toThrow(expect.objectContaining({ code: 'resync' }));
     sender.forget('view');
-    expectHeldMatches(receiveText('after-restart', sender.payload('view', 'xy')), 'xy');
+    expectHeldMatches(restarted.receive('view', sender.payload('view', 'xy')), 'xy');
   });
 
   it('diffText gives the edit that turns one text into the other, also for a megabyte', () => {
