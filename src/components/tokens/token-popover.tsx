@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { TokenDetails } from '../../core/tokens/spans';
+import { useAnchoredPosition } from '../ui/use-anchored-position';
 
 export interface TokenPopoverProps {
   id: string;
@@ -15,28 +16,8 @@ export interface TokenPopoverProps {
  */
 export function TokenPopover({ id, details, role, anchor, beyondWindow }: TokenPopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
-  useLayoutEffect(() => {
-    const place = () => {
-      const box = ref.current;
-      if (!box || !anchor.isConnected) return;
-      const a = anchor.getBoundingClientRect();
-      const width = box.offsetWidth;
-      const height = box.offsetHeight;
-      const below = a.bottom + 8;
-      const top = below + height > window.innerHeight && a.top - height - 8 > 0 ? a.top - height - 8 : below;
-      const left = Math.min(Math.max(8, a.left), Math.max(8, window.innerWidth - width - 8));
-      setPosition((p) => (p && p.top === top && p.left === left ? p : { top, left }));
-    };
-    place();
-    window.addEventListener('scroll', place, true);
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place, true);
-      window.removeEventListener('resize', place);
-    };
-  }, [anchor, details]);
+  const position = useAnchoredPosition(ref, anchor, [details]);
 
   const rows: Array<[string, string]> = [
     ['ID', String(details.id)],

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { groupIds, tokensAtBoundary, type TokenGroup } from '../../../core/tokens/compare';
 import { spanIndexOf, type BoundaryAnalysis } from '../hooks/use-compare-analysis';
+import { useAnchoredPosition } from '../../../components/ui/use-anchored-position';
 
 export interface BoundaryTooltipProps {
   id: string;
@@ -36,28 +37,10 @@ function TokenText({ text, group }: { text: string; group: TokenGroup | null }) 
 /** Each tokenizer's token(s) at one boundary position: a cut between two tokens, or one token across it. */
 export function BoundaryTooltip({ id, boundaries, k, anchor, names }: BoundaryTooltipProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const p = boundaries.positions[k]!;
   const { text } = boundaries;
 
-  useLayoutEffect(() => {
-    const place = () => {
-      const box = ref.current;
-      if (!box || !anchor.isConnected) return;
-      const a = anchor.getBoundingClientRect();
-      const below = a.bottom + 8;
-      const top = below + box.offsetHeight > window.innerHeight && a.top - box.offsetHeight - 8 > 0 ? a.top - box.offsetHeight - 8 : below;
-      const left = Math.min(Math.max(8, a.left - 24), Math.max(8, window.innerWidth - box.offsetWidth - 8));
-      setPosition((old) => (old && old.top === top && old.left === left ? old : { top, left }));
-    };
-    place();
-    window.addEventListener('scroll', place, true);
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place, true);
-      window.removeEventListener('resize', place);
-    };
-  }, [anchor, k]);
+  const position = useAnchoredPosition(ref, anchor, [k], 24);
 
   return (
     <div
