@@ -5,6 +5,24 @@ export const INPUT_CLASS =
 export const LABEL_CLASS = 'font-mono text-base font-semibold text-slate-900 dark:text-slate-100';
 export const HINT_CLASS = 'text-sm text-slate-700 dark:text-slate-300';
 
+/** A label above a control and an optional hint below it, tied together by ids. */
+function Field({ label, hint, hintClass, control }: { label: string; hint?: ReactNode; hintClass: string; control: (id: string, describedBy: string | undefined) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className={LABEL_CLASS}>
+        {label}
+      </label>
+      {control(id, hint ? `${id}-hint` : undefined)}
+      {hint && (
+        <p id={`${id}-hint`} className={`${hintClass} ${HINT_CLASS}`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** A labelled number input where empty means "unset" (Python's None). */
 export function NumberField({ label, value, onChange, hint, min = 1, placeholder = 'None' }: {
   label: string;
@@ -14,35 +32,31 @@ export function NumberField({ label, value, onChange, hint, min = 1, placeholder
   min?: number;
   placeholder?: string;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={LABEL_CLASS}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        step={1}
-        value={value ?? ''}
-        placeholder={placeholder}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          const raw = e.target.value.trim();
-          if (raw === '') return onChange(null);
-          const n = Number(raw);
-          if (Number.isInteger(n) && n >= min) onChange(n);
-        }}
-        className={`w-36 ${INPUT_CLASS}`}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className={`max-w-40 ${HINT_CLASS}`}>
-          {hint}
-        </p>
+    <Field
+      label={label}
+      hint={hint}
+      hintClass="max-w-40"
+      control={(id, describedBy) => (
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          step={1}
+          value={value ?? ''}
+          placeholder={placeholder}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            const raw = e.target.value.trim();
+            if (raw === '') return onChange(null);
+            const n = Number(raw);
+            if (Number.isInteger(n) && n >= min) onChange(n);
+          }}
+          className={`w-36 ${INPUT_CLASS}`}
+        />
       )}
-    </div>
+    />
   );
 }
 
@@ -54,31 +68,20 @@ export function SelectField<T extends string>({ label, value, options, onChange,
   hint?: ReactNode;
   testId?: string;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={LABEL_CLASS}>
-        {label}
-      </label>
-      <select
-        id={id}
-        data-testid={testId}
-        value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.target.value as T)}
-        className={INPUT_CLASS}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className={`max-w-xs ${HINT_CLASS}`}>
-          {hint}
-        </p>
+    <Field
+      label={label}
+      hint={hint}
+      hintClass="max-w-xs"
+      control={(id, describedBy) => (
+        <select id={id} data-testid={testId} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T)} className={INPUT_CLASS}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }
