@@ -17,6 +17,7 @@ import type {
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
 import { ChannelTexts, type HeldText } from './channel-texts';
+import { ChannelLayouts, layoutTransfer } from './channel-layouts';
 
 const tables = new WeakMap<Loaded, VocabTable>();
 const tracers = new WeakMap<Loaded, (text: string) => PipelineTrace>();
@@ -125,6 +126,7 @@ function detailsOf(loaded: Loaded, ids: Int32Array): TokenDetailsResult {
 const detailsTransfer = (d: TokenDetailsResult): Transferable[] => [d.ids.buffer, d.bytes.buffer, d.byteOffsets.buffer];
 
 const channelTexts = new ChannelTexts();
+const channelLayouts = new ChannelLayouts();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
@@ -134,13 +136,13 @@ function yieldToQueue(): Promise<void> {
 }
 
 /** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
-export function handleEncodeSpans({ tokenizerId, text, addSpecialTokens, channel, detailsUpTo = 0 }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+export function handleEncodeSpans({ text, ...options }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
   // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
-  const held = channelTexts.receive(channel, text);
-  return encodeHeld(held, { tokenizerId, addSpecialTokens, channel, detailsUpTo });
+  const held = channelTexts.receive(options.channel, text);
+  return encodeHeld(held, options);
 }
 
-async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, channel, detailsUpTo }: { tokenizerId: string; addSpecialTokens: boolean; channel: string | undefined; detailsUpTo: number }) {
+async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, channel, detailsUpTo = 0, rows }: Omit<EncodeSpansMessage, 'text'>) {
   const loaded = await getLoaded(tokenizerId);
   if (channel !== undefined) {
     const mine = ++channelSeq;
@@ -149,9 +151,13 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
   }
   const { wellFormed, characters, utf8Bytes } = held;
-  const { ids, starts, ends, special } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
+  const { ids, starts, ends, special, reuse } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
   const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters, utf16Units: wellFormed.length, utf8Bytes };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
+  if (rows && ids.length > rows.above) {
+    result.layout = channelLayouts.layout(channel, wellFormed, { ids, starts, ends, special }, rows.maxTokens, reuse);
+    transfer.push(...layoutTransfer(result.layout));
+  }
   if (ids.length <= detailsUpTo) {
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));

@@ -10,6 +10,7 @@ import type { PipelineTrace } from '../core/tokens/pipeline-trace';
 import type { ChatTemplateNamed } from '../core/tokens/tokenizer-json';
 import type { VocabSearchResult } from '../core/tokens/vocab-search';
 import type { TextEdit } from '../core/text/text-edit';
+import type { RowLayout } from '../core/tokens/row-layout';
 
 export type { PipelineTrace, VocabSearchResult, TokenizerCard, GgufModelInfo };
 
@@ -162,6 +163,11 @@ export interface EncodeSpansRequest {
   channel?: string;
   /** Results with at most this many tokens also carry every distinct id's details (no second round trip). */
   detailsUpTo?: number;
+  /**
+   * Results with more tokens than `above` also carry the text view's rows of at most `maxTokens` tokens, laid out
+   * here from the channel's previous layout, so the page makes no pass over ~250k tokens after an edit.
+   */
+  rows?: { maxTokens: number; above: number };
 }
 
 /**
@@ -186,6 +192,8 @@ export interface EncodeSpansResult {
   utf16Units: number;
   utf8Bytes: number;
   details?: TokenDetailsResult;
+  /** The text view's rows (`rows` in the request); arrays exactly `count` long. */
+  layout?: RowLayout;
 }
 
 export interface TokenDetailsRequest {

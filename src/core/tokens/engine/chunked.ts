@@ -33,6 +33,26 @@ export interface TokenArrays {
   tokens: string[];
 }
 
+/**
+ * How a chunked encode relates to the previous encode of the same `Chunker`: an incremental consumer (the text view's
+ * row layout) can keep what it made of the tokens that stayed, instead of comparing 400k tokens to find them.
+ */
+export interface ChunkReuse {
+  /** This encode's number, unique in the worker: the next encode's `previous` when it follows this one. */
+  encode: number;
+  /** The encode this one was compared with, null when there was none. */
+  previous: number | null;
+  /** The edit from that encode's text to this one: `[from, to)` of the old text was replaced. */
+  from: number;
+  to: number;
+  /** The first `prefixTokens` tokens are the old ones and end at or before `from`. */
+  prefixTokens: number;
+  /** The last `suffixTokens` tokens are the old ones shifted by the edit, and start at or after it. */
+  suffixTokens: number;
+}
+
+let encodes = 0;
+
 /** A chunk's tokens, its length, and how much text (from its start) its decision read. */
 interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean; sliceLength: number }
 
@@ -84,6 +104,8 @@ export class Chunker {
   private shortHits = 0;
   /** The previous call's text and chunks, for re-using everything an edit did not touch. */
   private last: { text: string; records: ChunkRecord[] } | null = null;
+  /** The previous `encode`: its number and the special tokens it wrapped the sequence in. */
+  private lastEncode: { encode: number; before: TokenArrays | null; after: TokenArrays | null } | null = null;
 
   constructor(private readonly pipeline: ChunkPipeline, private readonly context: number) {}
 
@@ -92,8 +114,8 @@ export class Chunker {
    * post-processor wraps a sequence in; offsets absolute. `withTokens: false` skips the token strings (the app
    * fetches those only for what is on screen).
    */
-  encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array } {
-    const records = this.chunkRecords(text);
+  encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array; reuse: ChunkReuse } {
+    const { records, keptPrefix, shiftedFrom, from, to } = this.chunkRecords(text);
     let total = (before?.ids.length ?? 0) + (after?.ids.length ?? 0);
     for (const r of records) total += r.chunk.enc.ids.length;
     const out = {
@@ -117,7 +139,25 @@ export class Chunker {
     if (before) put(before, 0, true);
     for (const r of records) put(r.chunk.enc, r.start, false);
     if (after) put(after, 0, true);
-    return out;
+    return { ...out, reuse: this.reuseOf(records, keptPrefix, shiftedFrom, from, to, before, after) };
+  }
+
+  /** `ChunkReuse` for this encode: the kept leading chunks and the shifted trailing ones, with unchanged wrapping. */
+  private reuseOf(records: ChunkRecord[], keptPrefix: number, shiftedFrom: number, from: number, to: number, before: TokenArrays | null, after: TokenArrays | null): ChunkReuse {
+    const prev = this.lastEncode;
+    const encode = ++encodes;
+    this.lastEncode = { encode, before, after };
+    let prefixTokens = 0;
+    let suffixTokens = 0;
+    if (prev && prev.before === before && prev.after === after) {
+      prefixTokens = before?.ids.length ?? 0;
+      for (let i = 0; i < keptPrefix; i++) prefixTokens += records[i]!.chunk.enc.ids.length;
+      if (shiftedFrom < records.length) {
+        suffixTokens = after?.ids.length ?? 0;
+        for (let i = shiftedFrom; i < records.length; i++) suffixTokens += records[i]!.chunk.enc.ids.length;
+      }
+    }
+    return { encode, previous: prev?.encode ?? null, from, to, prefixTokens, suffixTokens };
   }
 
   /**
@@ -126,24 +166,32 @@ export class Chunker {
    * (same state), the rest are the old ones shifted: their slices are the same characters, so the same decisions.
    * Only the chunks around the edit are looked up (or encoded); no hashing of the untouched megabyte.
    */
-  private chunkRecords(text: string): ChunkRecord[] {
+  private chunkRecords(text: string): { records: ChunkRecord[]; keptPrefix: number; shiftedFrom: number; from: number; to: number } {
     const prev = this.last;
     const records: ChunkRecord[] = [];
+    /** Records `[0, keptPrefix)` are the old ones as they were, records from `shiftedFrom` on the old ones shifted. */
+    let keptPrefix = 0;
+    let shiftedFrom = Infinity;
+    let from = 0;
+    let to = prev?.text.length ?? 0;
     let start = 0;
     let midSegment = false;
     let suffixFrom = Infinity;
     let delta = 0;
     const oldStarts = new Map<number, number>();
     if (prev) {
-      if (prev.text === text) return prev.records;
+      if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length };
       const old = prev.text;
       const p = commonPrefix(old, text);
       const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      from = p;
+      to = old.length - s;
       delta = text.length - old.length;
       for (const r of prev.records) {
         if (r.start + r.sliceLength >= p) break;
         records.push(r);
       }
+      keptPrefix = records.length;
       const lastKept = records[records.length - 1];
       if (lastKept) { start = lastKept.start + lastKept.chunk.length; midSegment = !lastKept.chunk.endsWithAdded; }
       suffixFrom = text.length - s;
@@ -153,6 +201,7 @@ export class Chunker {
       if (start >= suffixFrom && prev) {
         const i = oldStarts.get(start - delta);
         if (i !== undefined && prev.records[i]!.midSegment === midSegment) {
+          shiftedFrom = records.length;
           for (let j = i; j < prev.records.length; j++) { const r = prev.records[j]!; records.push({ ...r, start: r.start + delta }); }
           break;
         }
@@ -164,7 +213,7 @@ export class Chunker {
       start += chunk.length;
     }
     this.last = { text, records };
-    return records;
+    return { records, keptPrefix, shiftedFrom: Math.min(shiftedFrom, records.length), from, to };
   }
 
   /**

@@ -9,7 +9,7 @@ import { padBatch, truncatePair } from './padding';
 import { AddedVocabulary } from './added-vocabulary';
 import { CHAR_TO_BYTE, parseByteToken, utf8 } from './byte-level';
 import { WHOLE_TEXT, type PipelineContext } from './context';
-import { Chunker, type TokenArrays } from './chunked';
+import { Chunker, type ChunkReuse, type TokenArrays } from './chunked';
 import { TokenBuffer } from './token-buffer';
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
@@ -44,8 +44,11 @@ export interface Tokenizer {
    * The same tokens as `encode` for one sequence, as compact typed arrays (no per-token objects): what the app uses
    * for long texts, where building a million small arrays would dominate. `specialMask` as in `Encoding`.
    */
-  /** `wellFormed`: the caller vouches that `text` has no lone surrogates (the worker keeps it so), saving a 1 MB scan. */
-  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array };
+  /**
+   * `wellFormed`: the caller vouches that `text` has no lone surrogates (the worker keeps it so), saving a 1 MB scan.
+   * `reuse` is there when the text was encoded in chunks: which tokens are those of the previous chunked encode.
+   */
+  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -158,7 +161,7 @@ class PipelineTokenizer implements Tokenizer {
     return this.tokenizeSplits(this.splitsFor(text, 0, WHOLE_TEXT), typeId);
   }
 
-  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array } {
+  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
     const wrap = this.fastWrap(options.addSpecialTokens);
     if (!this.chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(text, options));
     return this.chunker.encode(options.wellFormed ? text : text.toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true);

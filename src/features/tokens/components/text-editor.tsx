@@ -2,7 +2,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { Annotation, EditorState, type ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import type { TextEdit } from '../../../core/text/text-edit';
+import { applyTextEdit, type TextEdit } from '../../../core/text/text-edit';
 import { noteTextEdit } from '../../../lib/text-edits';
 
 /** Texts at least this long are put into the editor in a task of their own. */
@@ -76,9 +76,11 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
           EditorView.contentAttributes.of({ 'data-testid': 'text-input', 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(external))) return;
-            const after = update.state.doc.toString();
-            // The inserted text from the document, not from `after`: slicing that 1 MB rope would flatten it, on every key.
-            noteTextEdit(synced.current, after, changedRange(update.changes, update.state.doc));
+            // The new text from the old one and the edit, not `doc.toString()`: that joins every line of a 1 MB text into
+            // a rope of thousands of pieces on each key, which the first reader then has to flatten.
+            const edit = changedRange(update.changes, update.state.doc);
+            const after = synced.current.length === update.startState.doc.length ? applyTextEdit(synced.current, edit) : update.state.doc.toString();
+            noteTextEdit(synced.current, after, edit);
             emit(after);
           }),
           EditorView.domEventHandlers({

@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
 import type { Segment } from '../../../core/tokens/spans';
-import { rowOfTokenIn, rowSegments, textViewLayout, type RowLayout } from '../row-layout';
+import { rowOfTokenIn, rowSegments, type RowLayout } from '../../../core/tokens/row-layout';
+import { textViewLayout } from '../text-view-layout';
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
 import { TokenSurface, type TokenSurfaceProps } from '../../../components/tokens/token-surface';
@@ -74,6 +75,15 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 }
 
 /**
+ * Whether `n` tokens from `fa` and from `fb` look the same with respect to the context window: all inside it, all past
+ * it (dimmed), or not moved. A row the window ends in also draws the marker, so it must not move.
+ */
+function sameSideOfWindow(windowEnd: number | null, fa: number, fb: number, n: number): boolean {
+  if (windowEnd == null || fa === fb) return true;
+  return (fa + n <= windowEnd && fb + n <= windowEnd) || (fa >= windowEnd && fb >= windowEnd);
+}
+
+/**
  * Whether row `b` draws what row `a` drew, maybe at other token indices and text offsets (an edit before it): same
  * tokens, same offsets relative to the row, same text. Then the elements drawn for `a` serve for `b`, with the three
  * position attributes set again.
@@ -85,7 +95,7 @@ function sameShifted(a: RowProps, b: RowProps): boolean {
   const fa = a.layout.tokenFrom[a.row]!;
   const fb = b.layout.tokenFrom[b.row]!;
   const n = a.layout.tokenTo[a.row]! - fa;
-  if (n !== b.layout.tokenTo[b.row]! - fb || (x.windowEnd != null && fa !== fb)) return false;
+  if (n !== b.layout.tokenTo[b.row]! - fb || !sameSideOfWindow(x.windowEnd, fa, fb, n)) return false;
   if (a.describedBy !== b.describedBy || (a.activeIndex < 0) !== (b.activeIndex < 0) || (a.activeIndex >= 0 && a.activeIndex - fa !== b.activeIndex - fb)) return false;
   const ta = a.layout.textFrom[a.row]!;
   const tb = b.layout.textFrom[b.row]!;

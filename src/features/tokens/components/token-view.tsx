@@ -127,7 +127,9 @@ export function TokenView({ tokenization, subView, onSubViewChange, showWhitespa
   const client = useTokenizerClient();
   const details = shown ? detailsCacheFor(client, shown.info) : null;
   const detailsVersion = useSyncExternalStore(details?.subscribe ?? noSubscribe, details?.getVersion ?? zero);
-  const roles = useMemo(() => (shown ? roleLabels(shown.info) : null), [shown]);
+  // Keyed on the tokenizer, not the result: a new map per result made every row on screen draw again after each edit.
+  const info = shown?.info;
+  const roles = useMemo(() => (info ? roleLabels(info) : null), [info]);
   const ctx = useMemo<ViewContext | null>(
     () =>
       shown &&

@@ -1,5 +1,5 @@
 import type { TokenStyleContext } from '../../../components/tokens/view-context';
-import type { TokenSpans } from '../row-layout';
+import type { TokenSpans } from '../../../core/tokens/row-layout';
 import type { IdDetails, TokenDetailsCache } from '../token-details';
 
 export { display, roleOf, tokenClass } from '../../../components/tokens/view-context';

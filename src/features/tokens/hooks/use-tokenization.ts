@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
 import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
-import { textViewLayout, type TokenSpans } from '../row-layout';
+import { ROW_TOKENS, type TokenSpans } from '../../../core/tokens/row-layout';
+import { adoptTextViewLayout } from '../text-view-layout';
 import { detailsCacheFor } from '../token-details-registry';
 import { VIRTUALIZE_ABOVE } from '../../../components/tokens/token-surface';
 
@@ -81,34 +82,21 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
     const inputs = { tokenizerId, text, addSpecialTokens };
     // No debounce, even on 1 MB: the engine re-tokenizes only the chunks an edit touched, the worker drops requests a
     // newer one replaced (`channel`), and the latest request wins here.
-    let live = true;
-    const encoded = async () => {
-      const value = await client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE });
-      const tokens: TokenSpans = { ids: value.ids, starts: value.starts, ends: value.ends, special: value.special };
-      if (live && value.ids.length > VIRTUALIZE_ABOVE) {
-        // The text view's rows, laid out now (cached): after an edit that takes a millisecond or two, but a new 1 MB
-        // text takes ~30 ms, so then the render waits for a task of its own rather than making one long task of both.
-        const t0 = performance.now();
-        textViewLayout(text, tokens);
-        if (performance.now() - t0 > 8) await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      return { value, tokens };
-    };
-    latest.run(encoded).then(
+    // Large results come with the text view's rows, laid out in the worker from the previous ones.
+    latest.run(client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE, rows: { maxTokens: ROW_TOKENS, above: VIRTUALIZE_ABOVE } })).then(
       (r) => {
         if (r.stale) return;
-        const { tokens, value } = r.value;
-        const { characters, utf16Units, utf8Bytes, details } = value;
+        const value = r.value;
+        const tokens: TokenSpans = { ids: value.ids, starts: value.starts, ends: value.ends, special: value.special };
+        const { characters, utf16Units, utf8Bytes, details, layout } = value;
+        if (layout) adoptTextViewLayout(text, tokens, layout);
         if (details) detailsCacheFor(client, info).add(details);
         setShown({ ...inputs, tokens, stats: { characters, utf16Units, utf8Bytes }, info });
         setEncodeError(null);
       },
       (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
     );
-    return () => {
-      live = false;
-      latest.cancel();
-    };
+    return () => latest.cancel();
   }, [client, info, tokenizerId, text, addSpecialTokens]);
 
   return useMemo(() => {

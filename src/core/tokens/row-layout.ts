@@ -4,9 +4,8 @@
  * typed arrays records only where each row starts and ends; a row's segments are rebuilt when it is drawn, and
  * equal what `buildSegments` gives for that stretch (tests/unit/row-layout.test.ts).
  */
-import { buildSegmentsIn, type Segment } from '../../core/tokens/spans';
-import { diffText, type TextEdit } from '../../core/text/text-edit';
-import { textEditBetween } from '../../lib/text-edits';
+import { buildSegmentsIn, type Segment } from './spans';
+import { diffText, type TextEdit } from '../text/text-edit';
 
 /** Only what the layout and the DOM contract need of each token; the worker sends these as typed arrays. */
 export interface TokenSpans {
@@ -180,32 +179,33 @@ function layoutFrom(text: string, spans: TokenSpans, maxTokens: number, resume: 
   return { count, tokenFrom, tokenTo, textFrom, textTo };
 }
 
-/** Length of the common prefix of `a` and `b`, comparing in slices (native compares, no per-char loop over 1 MB). */
-/** A layout with the text and tokens it was made of, so the next one can start from it. */
+/**
+ * A layout with the text it was made of, so the next one can start from it. Without the tokens (`spans`), the next
+ * layout needs a `TokenReuse` saying which tokens stayed.
+ */
 export interface LaidOut {
   text: string;
-  spans: TokenSpans;
+  /** How many tokens were laid out. */
+  tokens: number;
+  spans?: TokenSpans;
   layout: RowLayout;
   maxTokens: number;
 }
 
 /**
- * `layoutRows(text, spans, maxTokens)`, computed from the previous layout after an edit: rows before the edit are
- * kept, rows after it are the old ones shifted once the new rows line up with them again (the next line end), so an
- * edit anywhere in a 1 MB text costs about one row instead of a pass over every token (tests/unit/row-layout.test.ts).
+ * Which tokens an edit left as they were, when the encoder knows (the chunked engine does): the first `prefix` tokens
+ * are equal and end at or before the edit, the last `suffix` tokens are equal but shifted by the edit and start after
+ * it. Any smaller counts are also true; they only keep fewer rows.
  */
-export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200, edit?: TextEdit): RowLayout {
-  if (!prev || prev.maxTokens !== maxTokens || prev.layout.count === 0) return layoutRows(text, spans, maxTokens);
-  if (prev.text === text && prev.spans === spans) return prev.layout;
-  const a = prev.spans;
-  const b = spans;
+export interface TokenReuse {
+  prefix: number;
+  suffix: number;
+}
+
+/** `TokenReuse` found by comparing the two tokenizations (a pass over every token when the edit is near one end). */
+function commonTokens(a: TokenSpans, b: TokenSpans, oldLength: number, tp: number, ts: number, textShift: number): TokenReuse {
   const na = a.ids.length;
   const nb = b.ids.length;
-  // Any edit covering the change will do (a wider one only keeps fewer rows); the editor's own is free.
-  const { from: tp, to } = edit ?? diffText(prev.text, text);
-  const ts = prev.text.length - to;
-  const textShift = text.length - prev.text.length;
-  // Tokens equal from the start, and equal but shifted by the edit from the end.
   const maxCommon = Math.min(na, nb);
   // Only tokens that end before the edit count: a token reaching past it (or past the old end of the text, where its
   // offsets were clamped and the new text clamps them elsewhere) may lay out differently though it is the same.
@@ -218,9 +218,32 @@ export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpa
     a.special[na - 1 - q] === b.special[nb - 1 - q] &&
     a.starts[na - 1 - q]! + textShift === b.starts[nb - 1 - q] &&
     a.ends[na - 1 - q]! + textShift === b.ends[nb - 1 - q] &&
-    a.starts[na - 1 - q]! >= prev.text.length - ts
+    a.starts[na - 1 - q]! >= oldLength - ts
   )
     q++;
+  return { prefix: p, suffix: q };
+}
+
+/**
+ * `layoutRows(text, spans, maxTokens)`, computed from the previous layout after an edit: rows before the edit are
+ * kept, rows after it are the old ones shifted once the new rows line up with them again (the next line end), so an
+ * edit anywhere in a 1 MB text costs about one row instead of a pass over every token (tests/unit/row-layout.test.ts).
+ */
+export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200, edit?: Pick<TextEdit, 'from' | 'to'>, reuse?: TokenReuse): RowLayout {
+  if (!prev || prev.maxTokens !== maxTokens || prev.layout.count === 0) return layoutRows(text, spans, maxTokens);
+  if (prev.text === text && prev.spans === spans) return prev.layout;
+  const a = prev.spans;
+  if (!a && !reuse) return layoutRows(text, spans, maxTokens);
+  const na = prev.tokens;
+  const nb = spans.ids.length;
+  // Any edit covering the change will do (a wider one only keeps fewer rows); the editor's own is free.
+  const { from: tp, to } = edit ?? diffText(prev.text, text);
+  const ts = prev.text.length - to;
+  const textShift = text.length - prev.text.length;
+  const maxCommon = Math.min(na, nb);
+  const common = reuse ?? commonTokens(a!, spans, prev.text.length, tp, ts, textShift);
+  const p = Math.min(common.prefix, maxCommon);
+  const q = Math.min(common.suffix, maxCommon - p);
   const old = prev.layout;
   // Keep old rows that end before the edit and are not the last row (it ended with the text). Where a row ends can
   // depend on the token after it (a gap runs up to it; an overlapping token joins the row's last group), so that
@@ -233,11 +256,7 @@ export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpa
     else hi = mid;
   }
   const keep = lo;
-  return layoutFrom(
-    text,
-    spans,
-    maxTokens,
-{ prev: old, row: keep, tailTokenFrom: nb - q, tailTextFrom: text.length - ts, tokenShift: nb - na, textShift });
+  return layoutFrom(text, spans, maxTokens, { prev: old, row: keep, tailTokenFrom: nb - q, tailTextFrom: text.length - ts, tokenShift: nb - na, textShift });
 }
 
 /** Row r's segments, as `buildSegments` draws that stretch of the text. */
@@ -259,19 +278,3 @@ export function rowOfTokenIn(layout: RowLayout, tokenIndex: number): number {
 
 /** Tokens per row at most in the text view (rows also end at line ends). */
 export const ROW_TOKENS = 200;
-
-let lastLaidOut: LaidOut | null = null;
-const laidOutBySpans = new WeakMap<TokenSpans, LaidOut>();
-
-/**
- * The text view's layout of `spans` over `text`, from the last one made (`relayoutRows`) and cached per result, so
- * the page can lay out a fresh result in a task of its own before rendering it (`useTokenization`).
- */
-export function textViewLayout(text: string, spans: TokenSpans): RowLayout {
-  const cached = laidOutBySpans.get(spans);
-  if (cached && cached.text === text) return cached.layout;
-  const layout = relayoutRows(lastLaidOut, text, spans, ROW_TOKENS, lastLaidOut ? textEditBetween(lastLaidOut.text, text) : undefined);
-  lastLaidOut = { text, spans, layout, maxTokens: ROW_TOKENS };
-  laidOutBySpans.set(spans, lastLaidOut);
-  return layout;
-}
