@@ -211,7 +211,7 @@ export function TokenSurface({
       onBlur={onBlur}
       onMouseOver={onMouseOver}
       onMouseLeave={() => setHovered(null)}
-      className={`relative ${heightClass} overflow-auto rounded-lg border border-slate-300 bg-white p-4 leading-relaxed text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 ${className}`}
+      className={`relative isolate ${heightClass} overflow-auto rounded-lg border border-slate-300 bg-white p-4 leading-relaxed text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 ${className}`}
     >
       {virtualize ? (
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>

@@ -53,6 +53,49 @@ export interface ChunkReuse {
 
 let encodes = 0;
 
+/** The chunker's own copy of its last result, in arrays with room to grow; `count` tokens are in use. */
+type TokenBuffer = TokenArrays & { specialMask: Uint8Array; count: number };
+
+/** Puts `enc`'s tokens at `at` with offsets moved by `offset`; returns where the next go. */
+function putTokens(out: TokenBuffer, at: number, enc: TokenArrays, offset: number, inserted: boolean): number {
+  const n = enc.ids.length;
+  out.ids.set(enc.ids, at);
+  out.special.set(enc.special, at);
+  out.specialMask.fill(inserted ? 1 : 0, at, at + n);
+  addInto(out.starts, at, enc.starts, 0, n, offset);
+  addInto(out.ends, at, enc.ends, 0, n, offset);
+  if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = enc.tokens[i]!;
+  return at + n;
+}
+
+/** Moves tokens `[from, from + n)` of `src` to `at` in `out` (the same buffer or another), offsets shifted by `shift`. */
+function moveTokens(out: TokenBuffer, at: number, src: TokenBuffer, from: number, n: number, shift: number): void {
+  if (out === src) {
+    out.ids.copyWithin(at, from, from + n);
+    out.special.copyWithin(at, from, from + n);
+    out.specialMask.copyWithin(at, from, from + n);
+    out.starts.copyWithin(at, from, from + n);
+    out.ends.copyWithin(at, from, from + n);
+    if (out.tokens.length) out.tokens.copyWithin(at, from, from + n);
+    if (shift !== 0) for (let i = at; i < at + n; i++) { out.starts[i]! += shift; out.ends[i]! += shift; }
+    return;
+  }
+  out.ids.set(src.ids.subarray(from, from + n), at);
+  out.special.set(src.special.subarray(from, from + n), at);
+  out.specialMask.set(src.specialMask.subarray(from, from + n), at);
+  addInto(out.starts, at, src.starts, from, n, shift);
+  addInto(out.ends, at, src.ends, from, n, shift);
+  if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = src.tokens[from + i]!;
+}
+
+function addInto(dst: Int32Array, at: number, src: Int32Array, from: number, n: number, add: number): void {
+  if (add === 0) {
+    dst.set(src.subarray(from, from + n), at);
+    return;
+  }
+  for (let i = 0; i < n; i++) dst[at + i] = src[from + i]! + add;
+}
+
 /** A chunk's tokens, its length, and how much text (from its start) its decision read. */
 interface CachedChunk { enc: TokenArrays; length: number; endsWithAdded: boolean; sliceLength: number }
 
@@ -104,60 +147,73 @@ export class Chunker {
   private shortHits = 0;
   /** The previous call's text and chunks, for re-using everything an edit did not touch. */
   private last: { text: string; records: ChunkRecord[] } | null = null;
-  /** The previous `encode`: its number and the special tokens it wrapped the sequence in. */
-  private lastEncode: { encode: number; before: TokenArrays | null; after: TokenArrays | null } | null = null;
+  /** The previous `encode`: its number and how it was asked for (its tokens are in `buffer`). */
+  private lastEncode: { encode: number; before: TokenArrays | null; after: TokenArrays | null; withTokens: boolean } | null = null;
+  private buffer: TokenBuffer | null = null;
 
   constructor(private readonly pipeline: ChunkPipeline, private readonly context: number) {}
 
   /**
-   * The whole text's tokens, assembled from chunks in one copy, between the `before` and `after` special tokens the
+   * The whole text's tokens, assembled from chunks, between the `before` and `after` special tokens the
    * post-processor wraps a sequence in; offsets absolute. `withTokens: false` skips the token strings (the app
-   * fetches those only for what is on screen).
+   * fetches those only for what is on screen). The arrays returned are the caller's (the worker transfers them).
    */
   encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array; reuse: ChunkReuse } {
+    const prevLength = this.last?.text.length ?? 0;
     const { records, keptPrefix, shiftedFrom, from, to } = this.chunkRecords(text);
-    let total = (before?.ids.length ?? 0) + (after?.ids.length ?? 0);
-    for (const r of records) total += r.chunk.enc.ids.length;
-    const out = {
-      ids: new Int32Array(total), starts: new Int32Array(total), ends: new Int32Array(total), special: new Uint8Array(total),
-      specialMask: new Uint8Array(total), tokens: withTokens ? new Array<string>(total) : [],
-    };
+    const prev = this.lastEncode;
+    const same = prev !== null && prev.before === before && prev.after === after;
+    const beforeCount = before?.ids.length ?? 0;
+    const afterCount = after?.ids.length ?? 0;
+    let total = beforeCount + afterCount;
+    let keptTokens = beforeCount;
+    let shiftedTokens = 0;
+    for (let i = 0; i < records.length; i++) {
+      const n = records[i]!.chunk.enc.ids.length;
+      total += n;
+      if (i < keptPrefix) keptTokens += n;
+      else if (i >= shiftedFrom) shiftedTokens += n;
+    }
+    // The previous result stays in `buffer`: after an edit its tokens before the edit are already in place, and
+    // those after it move over by one block copy (offsets shifted), so ~400k tokens are not re-assembled chunk by chunk.
+    const old = same && prev.withTokens === withTokens ? this.buffer : null;
+    const buffer = this.bufferFor(total, withTokens, old, keptTokens);
     let at = 0;
-    const put = (enc: TokenArrays, offset: number, inserted: boolean) => {
-      const n = enc.ids.length;
-      out.ids.set(enc.ids, at);
-      out.special.set(enc.special, at);
-      if (inserted) out.specialMask.fill(1, at, at + n);
-      const { starts, ends } = enc;
-      for (let i = 0; i < n; i++) {
-        out.starts[at + i] = starts[i]! + offset;
-        out.ends[at + i] = ends[i]! + offset;
-      }
-      if (withTokens) for (let i = 0; i < n; i++) out.tokens[at + i] = enc.tokens[i]!;
-      at += n;
+    let next = 0;
+    if (old) {
+      if (shiftedTokens > 0) moveTokens(buffer, total - afterCount - shiftedTokens, old, old.count - afterCount - shiftedTokens, shiftedTokens, text.length - prevLength);
+      at = keptTokens;
+      next = keptPrefix;
+    } else if (before) at = putTokens(buffer, at, before, 0, true);
+    const middleEnd = old ? shiftedFrom : records.length;
+    for (; next < middleEnd; next++) at = putTokens(buffer, at, records[next]!.chunk.enc, records[next]!.start, false);
+    if (old) at += shiftedTokens;
+    if (after) putTokens(buffer, at, after, 0, true);
+    buffer.count = total;
+    this.buffer = buffer;
+    const encode = ++encodes;
+    this.lastEncode = { encode, before, after, withTokens };
+    return {
+      ids: buffer.ids.slice(0, total), starts: buffer.starts.slice(0, total), ends: buffer.ends.slice(0, total), special: buffer.special.slice(0, total),
+      specialMask: buffer.specialMask.slice(0, total), tokens: withTokens ? buffer.tokens.slice(0, total) : [],
+      reuse: { encode, previous: prev?.encode ?? null, from, to, prefixTokens: same ? keptTokens : 0, suffixTokens: same && shiftedTokens > 0 ? shiftedTokens + afterCount : 0 },
     };
-    if (before) put(before, 0, true);
-    for (const r of records) put(r.chunk.enc, r.start, false);
-    if (after) put(after, 0, true);
-    return { ...out, reuse: this.reuseOf(records, keptPrefix, shiftedFrom, from, to, before, after) };
   }
 
-  /** `ChunkReuse` for this encode: the kept leading chunks and the shifted trailing ones, with unchanged wrapping. */
-  private reuseOf(records: ChunkRecord[], keptPrefix: number, shiftedFrom: number, from: number, to: number, before: TokenArrays | null, after: TokenArrays | null): ChunkReuse {
-    const prev = this.lastEncode;
-    const encode = ++encodes;
-    this.lastEncode = { encode, before, after };
-    let prefixTokens = 0;
-    let suffixTokens = 0;
-    if (prev && prev.before === before && prev.after === after) {
-      prefixTokens = before?.ids.length ?? 0;
-      for (let i = 0; i < keptPrefix; i++) prefixTokens += records[i]!.chunk.enc.ids.length;
-      if (shiftedFrom < records.length) {
-        suffixTokens = after?.ids.length ?? 0;
-        for (let i = shiftedFrom; i < records.length; i++) suffixTokens += records[i]!.chunk.enc.ids.length;
-      }
-    }
-    return { encode, previous: prev?.encode ?? null, from, to, prefixTokens, suffixTokens };
+  /**
+   * A buffer for `total` tokens: the current one when it is large enough, else a larger one holding the first
+   * `kept` tokens of `old` (the rest is written or moved in by the caller).
+   */
+  private bufferFor(total: number, withTokens: boolean, old: TokenBuffer | null, kept: number): TokenBuffer {
+    const current = this.buffer;
+    if (current && current.ids.length >= total && (!withTokens || current.tokens.length >= total)) return current;
+    const capacity = Math.ceil(total * 1.25) + 1024;
+    const grown: TokenBuffer = {
+      ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), special: new Uint8Array(capacity),
+      specialMask: new Uint8Array(capacity), tokens: withTokens ? new Array<string>(capacity) : [], count: 0,
+    };
+    if (old) moveTokens(grown, 0, old, 0, kept, 0);
+    return grown;
   }
 
   /**

@@ -83,7 +83,7 @@ function DiffView({ ids, texts }: { ids: string[]; texts: Array<string | null> }
         ))}
       </div>
       {ops ? (
-        <pre aria-label="Word diff" tabIndex={0} role="region" className="max-h-[50vh] overflow-auto rounded-lg border border-slate-300 bg-slate-50 p-3 font-mono text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-950 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
+        <pre aria-label="Word diff" tabIndex={0} role="region" className="isolate max-h-[50vh] overflow-auto rounded-lg border border-slate-300 bg-slate-50 p-3 font-mono text-sm leading-relaxed break-words whitespace-pre-wrap text-slate-950 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
           {ops.map((o, i) => {
             if (o.op === 'same') return <span key={i}>{o.text}</span>;
             // Added or removed whitespace would be invisible: draw it as glyphs (↵ · →).

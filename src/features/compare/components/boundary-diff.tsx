@@ -142,7 +142,7 @@ export function BoundaryDiff({ boundaries, names, waitingFor }: BoundaryDiffProp
           onBlur={(e) => {
             if (!markerOf(e.relatedTarget)) setFocused(null);
           }}
-          className="max-h-64 overflow-auto rounded-lg border border-slate-300 bg-white p-4 text-lg leading-loose break-words whitespace-pre-wrap text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
+          className="isolate max-h-64 overflow-auto rounded-lg border border-slate-300 bg-white p-4 text-lg leading-loose break-words whitespace-pre-wrap text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
         >
           <MarkerContext.Provider value={{ activeK, describedBy: shown && focused ? tooltipId : undefined, shownK: shown?.k ?? -1 }}>{content}</MarkerContext.Provider>
         </div>

@@ -88,10 +88,12 @@ function sameSideOfWindow(windowEnd: number | null, fa: number, fb: number, n: n
  * tokens, same offsets relative to the row, same text. Then the elements drawn for `a` serve for `b`, with the three
  * position attributes set again.
  */
-function sameShifted(a: RowProps, b: RowProps): boolean {
+function sameShifted(a: RowProps, b: RowProps, waited: boolean): boolean {
   const x = a.ctx;
   const y = b.ctx;
-  if (x.details !== y.details || x.detailsVersion !== y.detailsVersion || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
+  // Details only add entries, so new ones change a row only if it drew without some it needs.
+  const detailsChanged = x.details !== y.details || (waited && x.detailsVersion !== y.detailsVersion);
+  if (detailsChanged || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
   const fa = a.layout.tokenFrom[a.row]!;
   const fb = b.layout.tokenFrom[b.row]!;
   const n = a.layout.tokenTo[a.row]! - fa;
@@ -113,6 +115,8 @@ function sameShifted(a: RowProps, b: RowProps): boolean {
 
 interface Drawn {
   props: RowProps;
+  /** Whether some raw string or bytes the row shows had not arrived when it was drawn. */
+  waited: boolean;
   content: ReactNode;
   segments: Segment[];
   /** Element of token `from + k` at k (as drawn). */
@@ -140,14 +144,15 @@ function draw(props: RowProps): Drawn {
     // reuse it for a gap.
     out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} source={source} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
   }
-  return { props, content: <>{out}</>, segments, els, written: [] };
+  const waited = idsNeeded(ctx, segments).some((id) => !ctx.details.has(id));
+  return { props, waited, content: <>{out}</>, segments, els, written: [] };
 }
 
 const TextRow = memo(function TextRow(props: RowProps) {
   const { ctx, layout, row } = props;
   const drawn = useRef<Drawn | null>(null);
   // A row that only moved keeps its elements (React skips them: same element objects); only their positions change.
-  if (!drawn.current || !sameShifted(drawn.current.props, props)) drawn.current = draw(props);
+  if (!drawn.current || !sameShifted(drawn.current.props, props, drawn.current.waited)) drawn.current = draw(props);
   const { segments, els, content } = drawn.current;
   const from = layout.tokenFrom[row]!;
   useLayoutEffect(() => {

@@ -120,8 +120,10 @@ export function TokenizerCardView({ info }: { info: TokenizerInfo | null }) {
         <h3 id="special-tokens-title" className="text-sm font-semibold text-slate-900 dark:text-slate-100">
           Special tokens
         </h3>
-        {/* A long list scrolls; keyboard users reach it with Tab (axe: scrollable-region-focusable). */}
-        <div className="max-h-64 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={0} role="region" aria-labelledby="special-tokens-title">
+        {/* A long list scrolls; keyboard users reach it with Tab (axe: scrollable-region-focusable). `isolate` makes the
+            scroller a stacking context, so Chromium reuses its painting: without it, each frame while typing repainted
+            all 256 rows of llama3's list (~2 ms a frame). The other scroll regions have it for the same reason. */}
+        <div className="isolate max-h-64 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={0} role="region" aria-labelledby="special-tokens-title">
           <table aria-labelledby="special-tokens-title" className="mt-1 w-full text-left text-sm">
             <thead className="text-slate-700 dark:text-slate-300">
               <tr>

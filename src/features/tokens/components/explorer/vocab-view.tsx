@@ -21,7 +21,7 @@ export function VocabView({ tokenizerId }: { tokenizerId: string }) {
             {state.value.total.toLocaleString('en-US')} match{state.value.total === 1 ? '' : 'es'}
             {state.value.total > state.value.entries.length ? `, showing ${state.value.entries.length}` : ''}
           </p>
-          <div className="max-h-72 overflow-auto">
+          <div className="isolate max-h-72 overflow-auto">
             <table className="w-full text-left" aria-label="Vocabulary matches">
               <thead className="text-slate-700 dark:text-slate-300">
                 <tr>
