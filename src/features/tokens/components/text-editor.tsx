@@ -1,8 +1,9 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { Annotation, EditorState, type ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
-import { applyTextEdit, type TextEdit } from '../../../core/text/text-edit';
+import { useEffect, useRef, useState } from 'react';
+import type { TextEdit } from '../../../core/text/text-edit';
+import { EditedText } from '../../../core/text/edited-text';
 import { noteTextEdit } from '../../../lib/text-edits';
 
 /** Texts at least this long are put into the editor in a task of their own. */
@@ -55,6 +56,8 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
   const view = useRef<EditorView | null>(null);
   /** The text last sent up (or received); comparing by identity skips re-reading a 1 MB document. */
   const synced = useRef(value);
+  /** `synced` as the editor's edits build it (reset whenever the text is replaced from outside). */
+  const [edited] = useState(() => new EditedText(value));
   const handlers = useRef({ onChange, onDropFile, onDragging });
   const extensions = useRef<Extension[]>([]);
   handlers.current = { onChange, onDropFile, onDragging };
@@ -76,10 +79,15 @@ export default function TextEditor({ value, onChange, onDropFile, onDragging, la
           EditorView.contentAttributes.of({ 'data-testid': 'text-input', 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(external))) return;
-            // The new text from the old one and the edit, not `doc.toString()`: that joins every line of a 1 MB text into
-            // a rope of thousands of pieces on each key, which the first reader then has to flatten.
-            const edit = changedRange(update.changes, update.state.doc);
-            const after = synced.current.length === update.startState.doc.length ? applyTextEdit(synced.current, edit) : update.state.doc.toString();
+            // The new text from the edit (`EditedText`), not `doc.toString()`: that joins every line of a 1 MB text into
+            // a rope of thousands of pieces on each key, which the first reader then has to copy whole.
+            const { doc } = update.state;
+            const edit = changedRange(update.changes, doc);
+            if (edited.text !== synced.current) edited.reset(synced.current);
+            const after =
+              synced.current.length === update.startState.doc.length
+                ? edited.apply(edit.from, edit.to, edit.insert.length, (from, to) => doc.sliceString(from, to))
+                : doc.toString();
             noteTextEdit(synced.current, after, edit);
             emit(after);
           }),
