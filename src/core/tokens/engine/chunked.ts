@@ -234,6 +234,7 @@ export class Chunker {
     let midSegment = false;
     let suffixFrom = Infinity;
     let delta = 0;
+    let expectedCut: number | null = null;
     const oldStarts = new Map<number, number>();
     if (prev) {
       if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length };
@@ -252,6 +253,12 @@ export class Chunker {
       if (lastKept) { start = lastKept.start + lastKept.chunk.length; midSegment = !lastKept.chunk.endsWithAdded; }
       suffixFrom = text.length - s;
       prev.records.forEach((r, i) => { if (r.start > 0 && r.start >= old.length - s) oldStarts.set(r.start, i); });
+      // The old chunk that started where re-encoding starts probably ends where it did (its cut moved by the edit).
+      const next = prev.records[keptPrefix];
+      if (next) {
+        const end = next.start + next.chunk.length;
+        expectedCut = end < p ? end : end >= old.length - s ? end + delta : null;
+      }
     }
     while (start < text.length) {
       if (start >= suffixFrom && prev) {
@@ -263,7 +270,8 @@ export class Chunker {
         }
       }
       let chunk: CachedChunk | null = null;
-      for (let window = WINDOW; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, window);
+      for (let window = WINDOW; !chunk; window *= 4) chunk = this.chunk(text, start, midSegment, window, expectedCut);
+      expectedCut = null;
       records.push({ start, sliceLength: chunk.sliceLength, chunk, midSegment });
       midSegment = !chunk.endsWithAdded;
       start += chunk.length;
@@ -283,10 +291,16 @@ export class Chunker {
    * tends to be clean depends on the tokenizer (it is for whitespace-splitting pre-tokenizers, rarely for
    * GPT-style ones that attach the space to the next word), so the short try stops once it mostly fails.
    */
-  private chunk(text: string, start: number, midSegment: boolean, window: number): CachedChunk | null {
+  private chunk(text: string, start: number, midSegment: boolean, window: number, expectedCut: number | null = null): CachedChunk | null {
     const sliceEnd = Math.min(text.length, start + MAX_CHUNK + window + this.context);
     // (The rest of the text, when short enough, is one chunk without a cut: nothing to try.)
     const whole = sliceEnd === text.length && sliceEnd - start <= MAX_CHUNK + window;
+    // After an edit, the slice reaching `context` past where the old chunk's cut now is: by the argument above, a cut
+    // found in it is the cut the long slice gives, and it is usually that one (only the edited chunk is encoded).
+    if (!whole && expectedCut !== null && expectedCut >= start + MIN_CHUNK && expectedCut + this.context < sliceEnd) {
+      const chunk = this.chunkOf(text, start, midSegment, window, expectedCut + this.context);
+      if (chunk) return chunk;
+    }
     if (!whole && (this.shortTries < SHORT_TRIAL || this.shortHits * 2 >= this.shortTries)) {
       const first = firstAcceptable(text, start, sliceEnd - this.context);
       if (first >= 0 && first + this.context < sliceEnd) {
