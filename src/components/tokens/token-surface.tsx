@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
 
 /** Above this many tokens only the rows near the viewport are in the DOM, so a 1 MB text never freezes the page. */
@@ -49,6 +49,18 @@ function tokenIndexOf(target: EventTarget | null): { index: number; el: HTMLElem
 }
 
 /**
+ * A row's height from the virtualizer's ResizeObserver entry only. Measured as it mounts (the default), each row would
+ * force a layout inside the commit; the observer reports every row right after the frame's layout, and until then the
+ * row keeps its last size or its estimate.
+ */
+function measureFromObserver(el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(el);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
+
+/**
  * The scrolling area every sub-view renders into: virtualisation, roving tabindex (one tab stop, arrows move),
  * and the hover/focus popover, all through event delegation so 5,000 tokens need no 5,000 handlers.
  */
@@ -80,15 +92,13 @@ export function TokenSurface({
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
 
-  // Row estimates need the width; read once when virtualising starts and then on resize, never per row or per commit
-  // (reading it right after a commit forces a synchronous layout).
+  // Row estimates need the width; it comes from a ResizeObserver (after the frame's own layout), never from reading it
+  // in a commit: right after a 1 MB text's first rows mount that forced a 36 ms layout inside the commit's task.
   const widthRef = useRef(1000);
   const estimates = estimateRowSize !== undefined;
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!virtualize || !estimates || !el) return;
-    if (el.clientWidth) widthRef.current = el.clientWidth;
-    if (typeof ResizeObserver === 'undefined') return;
+    if (!virtualize || !estimates || !el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       if (entry?.contentRect.width) widthRef.current = entry.contentRect.width + 32;
     });
@@ -103,6 +113,7 @@ export function TokenSurface({
     estimateSize: (row) => (estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight),
     overscan,
     useFlushSync: flushSync,
+    measureElement: measureFromObserver,
   });
 
   const moveTo = useCallback(
