@@ -13,7 +13,7 @@ interface Link {
 
 /** Recent edits, oldest first. Readers ask about the last few, so a short memory is enough. */
 const links: Link[] = [];
-const REMEMBERED = 32;
+const REMEMBERED = 8;
 
 export function noteTextEdit(before: string, after: string, edit: TextEdit): void {
   links.push({ before, after, edit });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createLatest, type TokenizerClient } from '../../../lib/worker-client';
 import type { LoadProgress, TokenizerInfo } from '../../../worker/protocol';
 import { ROW_TOKENS, type TokenSpans } from '../../../core/tokens/row-layout';
@@ -91,8 +92,11 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
         const { characters, utf16Units, utf8Bytes, details, layout } = value;
         if (layout) adoptTextViewLayout(text, tokens, layout);
         if (details) detailsCacheFor(client, info).add(details);
-        setShown({ ...inputs, tokens, stats: { characters, utf16Units, utf8Bytes }, info });
-        setEncodeError(null);
+        // Drawn in the task the result arrived in: left to React's scheduler, a frame often ran first.
+        flushSync(() => {
+          setShown({ ...inputs, tokens, stats: { characters, utf16Units, utf8Bytes }, info });
+          setEncodeError(null);
+        });
       },
       (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
     );
