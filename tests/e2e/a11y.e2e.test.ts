@@ -1,28 +1,16 @@
 // axe-core: no WCAG 2 A/AA violations on the token view, in the light and the dark theme.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   SAMPLE,
   expectTokensMatch,
   formatViolations,
-  launchBrowser,
-  openPage,
   runAxe,
   waitForTokenizer,
-  type Session,
+  sharedBrowser,
 } from './helpers';
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const chromium = sharedBrowser();
 
 type Theme = 'light' | 'dark';
 
@@ -63,10 +51,9 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`token view has no violations in the ${theme} theme`, async () => {
       // the system prefers light: the dark theme is reached through the UI's theme toggle
-      const s = await openPage(browser, `?view=tokens&tokenizer=llama3_1&text=${encodeURIComponent(SAMPLE)}`, {
+      const s = await chromium.open(`?view=tokens&tokenizer=llama3_1&text=${encodeURIComponent(SAMPLE)}`, {
         colorScheme: 'light',
       });
-      sessions.push(s);
       const { page } = s;
       await waitForTokenizer(page, 'llama3_1');
       await expectTokensMatch(page, 'llama3_1');

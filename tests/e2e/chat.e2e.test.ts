@@ -3,27 +3,16 @@
 // the page responsive; malformed JSON keeps the last conversation; axe-core in both themes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { renderWithPython } from '../fixtures/chat/python-oracle';
 import { encodeTemplate } from '../../src/features/chat/share';
-import { ROOT, formatViolations, launchBrowser, openPage, runAxe, rustEncode, type Session } from './helpers';
+import { ROOT, formatViolations, runAxe, rustEncode, type Session, sharedBrowser } from './helpers';
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const chromium = sharedBrowser();
 
 async function open(query: string, colorScheme: 'light' | 'dark' = 'light', width = 1280): Promise<Session> {
-  const s = await openPage(browser, query, { colorScheme });
-  sessions.push(s);
+  const s = await chromium.open(query, { colorScheme });
   if (width !== 1280) await s.page.setViewportSize({ width, height: 1080 });
   return s;
 }

@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { serve } from '../../scripts/e2e-server.mjs';
-import { ROOT, firstDiff, formatViolations, launchBrowser, openPage, runAxe, rustEncode, type RenderedToken, type Session } from './helpers';
+import { ROOT, firstDiff, formatViolations, runAxe, rustEncode, type RenderedToken, type Session, sharedBrowser } from './helpers';
 
 /**
  * A production build for timing. The suite's shared dist/ is built under vitest, whose NODE_ENV=test gives a
@@ -23,25 +23,13 @@ function buildProduction(): string {
   return out;
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function open(query: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
-  const s = await openPage(browser, query, { colorScheme });
-  sessions.push(s);
-  return s;
-}
+const open = (query: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Session> => chromium.open(query, { colorScheme });
 
 function compareUrl(ids: string[], text?: string): string {
   return `?view=compare&tokenizers=${ids.join(',')}${text === undefined ? '' : `&text=${encodeURIComponent(text)}`}`;
@@ -177,8 +165,7 @@ describe('compare view', () => {
     });
     const assets = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
     expect(assets.some((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8').includes('jsxDEV')), 'a production React build').toBe(false);
-    const s = await openPage(browser, '', { colorScheme: 'light' });
-    sessions.push(s);
+    const s = await chromium.open('', { colorScheme: 'light' });
     const { page } = s;
     await page.goto(`${server.url}/${compareUrl(six, 'warm up')}`);
     await waitReady(page, six, 90_000);

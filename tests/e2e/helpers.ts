@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Tokenizer as RustTokenizer } from 'tokenizers';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
@@ -69,6 +69,36 @@ export async function openPage(browser: Browser, query = '?view=tokens', opts: O
       if (own) await context.close().catch(() => {});
     },
   };
+}
+
+/**
+ * The setup every browser test file shares, called at its top: one Chromium for the file, and each session a test
+ * opened with `open` closed after that test.
+ */
+export function sharedBrowser(): { readonly browser: Browser; open(query?: string, opts?: OpenOptions): Promise<Session> } {
+  let browser: Browser | null = null;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) await s.close();
+  });
+  const shared = {
+    get browser(): Browser {
+      if (!browser) throw new Error('The browser is launched in beforeAll');
+      return browser;
+    },
+    async open(query?: string, opts?: OpenOptions): Promise<Session> {
+      const s = await openPage(shared.browser, query, opts);
+      sessions.push(s);
+      return s;
+    },
+  };
+  return shared;
 }
 
 export function url(query: string): string {

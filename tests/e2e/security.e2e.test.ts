@@ -1,7 +1,7 @@
 // Markup typed into (or linked to) the token view is shown as text and never runs.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectTokensMatch, launchBrowser, openPage, sel, textValue, view, waitForTokenizer, type Session } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectTokensMatch, sel, textValue, view, waitForTokenizer, type Session, sharedBrowser } from './helpers';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -11,21 +11,10 @@ const PAYLOADS = [
   '"><iframe srcdoc="<script>parent.alert(1)</script>"></iframe>',
 ];
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const chromium = sharedBrowser();
 
 async function open(query: string): Promise<{ s: Session; requests: string[] }> {
-  const s = await openPage(browser, query);
-  sessions.push(s);
+  const s = await chromium.open(query);
   const requests: string[] = [];
   s.page.on('request', (r) => requests.push(r.url()));
   return { s, requests };
@@ -87,8 +76,7 @@ describe('token view renders markup as text', () => {
     expect(ref.ids.length).toBeGreaterThan(10);
     const before = { scripts: 0, imgs: 0, iframes: 0, handlers: [] as string[] };
     // compare against a clean page of the same app for the baseline
-    const clean = await openPage(browser, '?view=tokens&tokenizer=llama3_1');
-    sessions.push(clean);
+    const clean = await chromium.open('?view=tokens&tokenizer=llama3_1');
     await waitForTokenizer(clean.page, 'llama3_1');
     Object.assign(before, await domSnapshot(clean.page));
     await expectInert(page, s, requests, before);

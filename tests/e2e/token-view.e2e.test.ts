@@ -1,13 +1,10 @@
 // Token view, driven in Chromium through its DOM contract; every expected token comes from the Rust
 // `tokenizers` library on the same tokenizer.json the app serves.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   SAMPLE,
   baseUrl,
   expectTokensMatch,
-  launchBrowser,
-  openPage,
   sel,
   selectTokenizer,
   textValue,
@@ -15,26 +12,12 @@ import {
   view,
   waitForTokenizer,
   type Session,
+  sharedBrowser,
 } from './helpers';
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = sharedBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function open(query: string): Promise<Session> {
-  const s = await openPage(browser, query);
-  sessions.push(s);
-  return s;
-}
+const open = (query: string): Promise<Session> => chromium.open(query);
 
 /** (g) nothing went wrong in the page during the flow */
 function expectClean(s: Session): void {
