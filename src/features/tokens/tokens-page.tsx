@@ -129,7 +129,8 @@ function Tokenized({ client, tokenizerId, addSpecialTokens, subView, onSubViewCh
     <>
       <MemoStatsBar stats={stats} info={shown?.info ?? tokenization.info} />
       <TokenView tokenization={tokenization} subView={subView} onSubViewChange={onSubViewChange} showWhitespace={showWhitespace} expectedBytes={expectedBytes} />
-      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
+      {/* Below the token view: while off screen, Chromium skips their style, layout and paint on every frame of typing. */}
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2 *:[contain-intrinsic-size:auto_600px] *:[content-visibility:auto]">
         <MemoCard info={tokenization.info ?? shown?.info ?? null} />
         <Explorer tokenizerId={tokenization.info?.id ?? null} text={text} addSpecialTokens={addSpecialTokens} />
       </div>
