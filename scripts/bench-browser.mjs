@@ -117,17 +117,23 @@ async function caretAt(page, pos) {
 async function timedEdit(page, ref, text, where, typed) {
   const pos = where === 'start' ? 0 : where === 'end' ? text.length : Math.floor(text.length / 2);
   const next = text.slice(0, pos) + typed + text.slice(pos);
-  const want = await rustCount(ref, next);
+  // The app adds special tokens by default, so the count to wait for is that one: accepting either (as the acceptance
+  // check does) made a one-key edit "done" at once whenever the old count equalled the new one without them.
+  const want = [(await rustCount(ref, next))[0]];
   if (where === 'middle') await caretAt(page, pos);
   else await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
   await page.evaluate((w) => {
     window.__t_key = undefined;
     window.__t_done = undefined;
+    // Done once the view went stale after the key and is ready again with the new count: an edit can leave the count
+    // as it was, and the old count on the old view is not the new result.
+    let stale = false;
     document.addEventListener('keydown', () => (window.__t_key = performance.now()), { once: true, capture: true });
     const check = () => {
       const v = document.querySelector('[data-testid="token-view"]');
       const t = document.querySelector('[data-testid="token-count"]')?.textContent?.replace(/[^0-9]/g, '');
-      if (window.__t_key !== undefined && window.__t_done === undefined && w.includes(Number(t)) && v?.getAttribute('data-status') === 'ready') {
+      if (window.__t_key !== undefined && v?.getAttribute('data-status') !== 'ready') stale = true;
+      if (stale && window.__t_done === undefined && w.includes(Number(t)) && v?.getAttribute('data-status') === 'ready') {
         window.__t_done = performance.now();
         obs.disconnect();
       }
@@ -145,19 +151,22 @@ async function timedEdit(page, ref, text, where, typed) {
   }
 }
 
-/** Edits at the start, middle and end, `EDITS` of each, interleaved; the text grows as typed. */
-async function editLatencies(page, ref, text) {
+/**
+ * Edits at the start, middle and end, `EDITS` of each, interleaved; the text grows as typed. Three characters each
+ * (as the acceptance check types), or one keystroke with `single`. Returns the latencies and the text as edited.
+ */
+async function editLatencies(page, ref, text, single = false) {
   const lat = { start: [], middle: [], end: [] };
   await page.locator('[data-testid="text-input"]').click();
   for (let k = 0; k < EDITS; k++) {
     for (const where of ['start', 'middle', 'end']) {
-      const typed = where === 'start' ? 'zq ' : where === 'end' ? ' zq' : ' zq ';
+      const typed = single ? 'z' : where === 'start' ? 'zq ' : where === 'end' ? ' zq' : ' zq ';
       const r = await timedEdit(page, ref, text, where, typed);
       lat[where].push(r.ms);
       text = r.text;
     }
   }
-  return lat;
+  return { lat, text };
 }
 
 const pct = (xs, p) => {
@@ -278,7 +287,7 @@ try {
       window.__longest = 0;
       window.__longTasks = [];
     });
-    const lat = await editLatencies(page, ref, big);
+    const { lat } = await editLatencies(page, ref, big);
     const editLongest = await page.evaluate(() => window.__longest);
     const editTasks = await page.evaluate(() => window.__longTasks.slice());
     const longest = Math.max(editLongest, ...loadTasks);
@@ -303,9 +312,10 @@ try {
     const tokens = await rustCount(ref, small);
     await countIs(page, tokens);
     await page.evaluate(() => (window.__longest = 0));
-    const lat = await editLatencies(page, ref, small);
-    out.small = { id, tokens: tokens[0], lat, longest: await page.evaluate(() => window.__longest) };
-    for (const w of ['start', 'middle', 'end']) log(`2k (${tokens[0]} tokens) edit ${w}: ${lat[w].map((x) => x.toFixed(0)).join(', ')}`);
+    const { lat, text: edited } = await editLatencies(page, ref, small);
+    const { lat: keys } = await editLatencies(page, ref, edited, true);
+    out.small = { id, tokens: tokens[0], lat, keys, longest: await page.evaluate(() => window.__longest) };
+    for (const w of ['start', 'middle', 'end']) log(`2k (${tokens[0]} tokens) edit ${w}: ${lat[w].map((x) => x.toFixed(0)).join(', ')}; one keystroke: ${keys[w].map((x) => x.toFixed(0)).join(', ')}`);
     await ctx.close();
   }
 } finally {
@@ -341,7 +351,11 @@ for (const [id, r] of Object.entries(out.big)) {
 if (out.small) {
   for (const w of ['start', 'middle', 'end']) {
     const s = summary(out.small.lat[w]);
-    rows.push([`${out.small.id}: edit at the ${w} of ${out.small.tokens} tokens (p50 / p95 / max)`, `${f0(s.p50)} / ${f0(s.p95)} / ${f0(s.max)} ms`, 'p95 ≤ 16 ms', ok(s.p95 <= 16)]);
+    rows.push([`${out.small.id}: 3-character edit at the ${w} of ${out.small.tokens} tokens (p50 / p95 / max)`, `${f0(s.p50)} / ${f0(s.p95)} / ${f0(s.max)} ms`, 'p95 ≤ 16 ms', ok(s.p95 <= 16)]);
+  }
+  for (const w of ['start', 'middle', 'end']) {
+    const s = summary(out.small.keys[w]);
+    rows.push([`${out.small.id}: one keystroke at the ${w} of ${out.small.tokens} tokens (p50 / p95 / max)`, `${f0(s.p50)} / ${f0(s.p95)} / ${f0(s.max)} ms`, 'p95 ≤ 16 ms', ok(s.p95 <= 16)]);
   }
 }
 const md = [
