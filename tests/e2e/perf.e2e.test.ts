@@ -76,6 +76,20 @@ describe('1 MB texts', () => {
         expect(await readCount(page)).toBe(await rustCount(id, text));
       }
       expect(await textValue(page)).toBe(text);
+
+      // Undo, and replacing everything and undoing that: the text the page builds from the editor's edits must stay
+      // the editor's text, so the count is Rust's on what the editor shows.
+      await page.keyboard.press('Control+z');
+      const undone = await textValue(page);
+      expect(undone).not.toBe(text);
+      await countBecomes(page, await rustCount(id, undone));
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('hello');
+      await countBecomes(page, await rustCount(id, 'hello'));
+      await page.keyboard.press('Control+z');
+      const restored = await textValue(page);
+      expect(restored.length).toBeGreaterThan(900_000);
+      await countBecomes(page, await rustCount(id, restored));
       expect(s.problems).toEqual([]);
     } finally {
       await s.close();
