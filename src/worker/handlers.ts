@@ -130,7 +130,7 @@ const channelLayouts = new ChannelLayouts();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
-/** Lets the messages already queued run first, so a newer request on the same channel is seen before encoding. */
+/** Lets the messages already queued run first, so a newer request on the same channel is seen. */
 function yieldToQueue(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -144,20 +144,26 @@ export function handleEncodeSpans({ text, ...options }: EncodeSpansMessage): Pro
 
 async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, channel, detailsUpTo = 0, rows }: Omit<EncodeSpansMessage, 'text'>) {
   const loaded = await getLoaded(tokenizerId);
-  if (channel !== undefined) {
-    const mine = ++channelSeq;
-    latestOnChannel.set(channel, mine);
+  const mine = ++channelSeq;
+  if (channel !== undefined) latestOnChannel.set(channel, mine);
+  const superseded = async () => {
+    if (channel === undefined) return;
     await yieldToQueue();
     if (latestOnChannel.get(channel) !== mine) throw new LoadError('A newer request on this channel replaced this one.', 'superseded');
-  }
+  };
+  await superseded();
   const { wellFormed, characters, utf8Bytes } = held;
   const { ids, starts, ends, special, reuse } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
   const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters, utf16Units: wellFormed.length, utf8Bytes };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
+  // Laid out even if this result is dropped below: the channel's next layout starts from this one.
   if (rows && ids.length > rows.above) {
     result.layout = channelLayouts.layout(channel, wellFormed, { ids, starts, ends, special }, rows.maxTokens, reuse);
     transfer.push(...layoutTransfer(result.layout));
   }
+  // A request that arrived while this one was encoded makes it stale: the page would drop it, after receiving
+  // megabytes of arrays it then has to collect.
+  await superseded();
   if (ids.length <= detailsUpTo) {
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));
