@@ -51,7 +51,10 @@ describe.each(ids)('%s on long texts', (id) => {
 
   it('1 MB: ids and offsets equal Rust (encodeArrays and encode)', async () => {
     const want = await rustArrays(ref, MB, true);
-    expectSame(ours.encodeArrays(MB, { addSpecialTokens: true }), want, `${id} 1MB arrays`);
+    const arrays = ours.encodeArrays(MB, { addSpecialTokens: true });
+    expectSame(arrays, want, `${id} 1MB arrays`);
+    // Rust's special tokens mask: 1 for the tokens the post-processor added.
+    expect(Array.from(arrays.specialMask).reduce((n, m, i) => (m === want.special[i] ? n : n + 1), 0), `${id} specialMask`).toBe(0);
     const enc = ours.encode(MB, { addSpecialTokens: true });
     expect(enc.ids).toEqual(want.ids);
   });

@@ -54,14 +54,13 @@ export interface ChunkReuse {
 let encodes = 0;
 
 /** The chunker's own copy of its last result, in arrays with room to grow; `count` tokens are in use. */
-type TokenBuffer = TokenArrays & { specialMask: Uint8Array; count: number };
+type TokenBuffer = TokenArrays & { count: number };
 
 /** Puts `enc`'s tokens at `at` with offsets moved by `offset`; returns where the next go. */
-function putTokens(out: TokenBuffer, at: number, enc: TokenArrays, offset: number, inserted: boolean): number {
+function putTokens(out: TokenBuffer, at: number, enc: TokenArrays, offset: number): number {
   const n = enc.ids.length;
   out.ids.set(enc.ids, at);
   out.special.set(enc.special, at);
-  out.specialMask.fill(inserted ? 1 : 0, at, at + n);
   addInto(out.starts, at, enc.starts, 0, n, offset);
   addInto(out.ends, at, enc.ends, 0, n, offset);
   if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = enc.tokens[i]!;
@@ -73,7 +72,6 @@ function moveTokens(out: TokenBuffer, at: number, src: TokenBuffer, from: number
   if (out === src) {
     out.ids.copyWithin(at, from, from + n);
     out.special.copyWithin(at, from, from + n);
-    out.specialMask.copyWithin(at, from, from + n);
     out.starts.copyWithin(at, from, from + n);
     out.ends.copyWithin(at, from, from + n);
     if (out.tokens.length) out.tokens.copyWithin(at, from, from + n);
@@ -82,7 +80,6 @@ function moveTokens(out: TokenBuffer, at: number, src: TokenBuffer, from: number
   }
   out.ids.set(src.ids.subarray(from, from + n), at);
   out.special.set(src.special.subarray(from, from + n), at);
-  out.specialMask.set(src.specialMask.subarray(from, from + n), at);
   addInto(out.starts, at, src.starts, from, n, shift);
   addInto(out.ends, at, src.ends, from, n, shift);
   if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = src.tokens[from + i]!;
@@ -184,18 +181,23 @@ export class Chunker {
       if (shiftedTokens > 0) moveTokens(buffer, total - afterCount - shiftedTokens, old, old.count - afterCount - shiftedTokens, shiftedTokens, text.length - prevLength);
       at = keptTokens;
       next = keptPrefix;
-    } else if (before) at = putTokens(buffer, at, before, 0, true);
+    } else if (before) at = putTokens(buffer, at, before, 0);
     const middleEnd = old ? shiftedFrom : records.length;
-    for (; next < middleEnd; next++) at = putTokens(buffer, at, records[next]!.chunk.enc, records[next]!.start, false);
+    for (; next < middleEnd; next++) at = putTokens(buffer, at, records[next]!.chunk.enc, records[next]!.start);
     if (old) at += shiftedTokens;
-    if (after) putTokens(buffer, at, after, 0, true);
+    if (after) putTokens(buffer, at, after, 0);
     buffer.count = total;
     this.buffer = buffer;
     const encode = ++encodes;
     this.lastEncode = { encode, before, after, withTokens };
     return {
       ids: buffer.ids.slice(0, total), starts: buffer.starts.slice(0, total), ends: buffer.ends.slice(0, total), special: buffer.special.slice(0, total),
-      specialMask: buffer.specialMask.slice(0, total), tokens: withTokens ? buffer.tokens.slice(0, total) : [],
+      // Only the wrapping tokens are the post-processor's (chunks hold the text's own): made when asked for, as the
+      // worker never asks.
+      get specialMask() {
+        return new Uint8Array(total).fill(1, 0, beforeCount).fill(1, total - afterCount);
+      },
+      tokens: withTokens ? buffer.tokens.slice(0, total) : [],
       reuse: { encode, previous: prev?.encode ?? null, from, to, prefixTokens: same ? keptTokens : 0, suffixTokens: same && shiftedTokens > 0 ? shiftedTokens + afterCount : 0 },
     };
   }
@@ -210,7 +212,7 @@ export class Chunker {
     const capacity = Math.ceil(total * 1.25) + 1024;
     const grown: TokenBuffer = {
       ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), special: new Uint8Array(capacity),
-      specialMask: new Uint8Array(capacity), tokens: withTokens ? new Array<string>(capacity) : [], count: 0,
+      tokens: withTokens ? new Array<string>(capacity) : [], count: 0,
     };
     if (old) moveTokens(grown, 0, old, 0, kept, 0);
     return grown;
