@@ -43,8 +43,6 @@ export interface Tokenizer {
   /**
    * The same tokens as `encode` for one sequence, as compact typed arrays (no per-token objects): what the app uses
    * for long texts, where building a million small arrays would dominate. `specialMask` as in `Encoding`.
-   */
-  /**
    * `wellFormed`: the caller vouches that `text` has no lone surrogates (the worker keeps it so), saving a 1 MB scan.
    * `reuse` is there when the text was encoded in chunks: which tokens are those of the previous chunked encode.
    */
@@ -158,7 +156,7 @@ class PipelineTokenizer implements Tokenizer {
 
   private encodeSequence(text: string, typeId: number): RawEncoding {
     if (this.chunker && text.length >= CHUNKED_FROM) return arraysToRaw(this.chunker.encode(text), typeId);
-    return this.tokenizeSplits(this.splitsFor(text, 0, WHOLE_TEXT), typeId);
+    return arraysToRaw(this.tokenizeToArrays(this.splitsFor(text, 0, WHOLE_TEXT), 0), typeId);
   }
 
   encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
@@ -232,25 +230,7 @@ class PipelineTokenizer implements Tokenizer {
     return set;
   }
 
-  private tokenizeSplits(splits: Split[], typeId: number): RawEncoding {
-    const out: RawEncoding = { ids: [], tokens: [], offsets: [], specialMask: [], special: [], typeIds: [], attentionMask: [] };
-    for (const split of splits) {
-      const addedToken = split.tokens !== null;
-      const tokens = split.tokens ?? this.model.tokenize(split.n.s);
-      for (const t of tokens) {
-        out.ids.push(t.id);
-        out.tokens.push(t.value);
-        out.offsets.push(split.n.originalRange(t.start, t.end));
-        out.specialMask.push(0);
-        out.special.push(addedToken && this.addedById.get(t.id)?.special ? 1 : 0);
-        out.typeIds.push(typeId);
-        out.attentionMask.push(1);
-      }
-    }
-    return out;
-  }
-
-  /** `tokenizeSplits` for one chunk, straight into typed arrays, offsets relative to `base`. */
+  /** The splits' tokens as typed arrays (no per-token objects), offsets relative to `base`. */
   private tokenizeToArrays(splits: Split[], base: number): TokenArrays {
     const out = new TokenBuffer();
     for (const { n, tokens } of splits) {
