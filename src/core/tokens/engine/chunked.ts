@@ -54,36 +54,33 @@ export interface ChunkReuse {
 let encodes = 0;
 
 /** The chunker's own copy of its last result, in arrays with room to grow; `count` tokens are in use. */
-type TokenBuffer = TokenArrays & { count: number };
+type ResultBuffer = TokenArrays & { count: number };
 
-/** Puts `enc`'s tokens at `at` with offsets moved by `offset`; returns where the next go. */
-function putTokens(out: TokenBuffer, at: number, enc: TokenArrays, offset: number): number {
-  const n = enc.ids.length;
-  out.ids.set(enc.ids, at);
-  out.special.set(enc.special, at);
-  addInto(out.starts, at, enc.starts, 0, n, offset);
-  addInto(out.ends, at, enc.ends, 0, n, offset);
-  if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = enc.tokens[i]!;
-  return at + n;
-}
-
-/** Moves tokens `[from, from + n)` of `src` to `at` in `out` (the same buffer or another), offsets shifted by `shift`. */
-function moveTokens(out: TokenBuffer, at: number, src: TokenBuffer, from: number, n: number, shift: number): void {
+/**
+ * Copies tokens `[from, from + n)` of `src` to `at` in `out`, offsets moved by `shift`; `src` may be `out` itself
+ * (an edit moving the tokens after it). Returns where the next tokens go.
+ */
+function copyTokens(out: ResultBuffer, at: number, src: TokenArrays, from: number, n: number, shift: number): number {
+  const withTokens = out.tokens.length > 0;
   if (out === src) {
     out.ids.copyWithin(at, from, from + n);
     out.special.copyWithin(at, from, from + n);
     out.starts.copyWithin(at, from, from + n);
     out.ends.copyWithin(at, from, from + n);
-    if (out.tokens.length) out.tokens.copyWithin(at, from, from + n);
+    if (withTokens) out.tokens.copyWithin(at, from, from + n);
     if (shift !== 0) for (let i = at; i < at + n; i++) { out.starts[i]! += shift; out.ends[i]! += shift; }
-    return;
+    return at + n;
   }
   out.ids.set(src.ids.subarray(from, from + n), at);
   out.special.set(src.special.subarray(from, from + n), at);
   addInto(out.starts, at, src.starts, from, n, shift);
   addInto(out.ends, at, src.ends, from, n, shift);
-  if (out.tokens.length) for (let i = 0; i < n; i++) out.tokens[at + i] = src.tokens[from + i]!;
+  if (withTokens) for (let i = 0; i < n; i++) out.tokens[at + i] = src.tokens[from + i]!;
+  return at + n;
 }
+
+/** All of `enc`'s tokens at `at`, offsets moved by `offset`. */
+const putTokens = (out: ResultBuffer, at: number, enc: TokenArrays, offset: number): number => copyTokens(out, at, enc, 0, enc.ids.length, offset);
 
 function addInto(dst: Int32Array, at: number, src: Int32Array, from: number, n: number, add: number): void {
   if (add === 0) {
@@ -146,7 +143,7 @@ export class Chunker {
   private last: { text: string; records: ChunkRecord[] } | null = null;
   /** The previous `encode`: its number and how it was asked for (its tokens are in `buffer`). */
   private lastEncode: { encode: number; before: TokenArrays | null; after: TokenArrays | null; withTokens: boolean } | null = null;
-  private buffer: TokenBuffer | null = null;
+  private buffer: ResultBuffer | null = null;
 
   constructor(private readonly pipeline: ChunkPipeline, private readonly context: number) {}
 
@@ -156,8 +153,7 @@ export class Chunker {
    * fetches those only for what is on screen). The arrays returned are the caller's (the worker transfers them).
    */
   encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array; reuse: ChunkReuse } {
-    const prevLength = this.last?.text.length ?? 0;
-    const { records, keptPrefix, shiftedFrom, from, to } = this.chunkRecords(text);
+    const { records, keptPrefix, shiftedFrom, from, to, delta } = this.chunkRecords(text);
     const prev = this.lastEncode;
     const same = prev !== null && prev.before === before && prev.after === after;
     const beforeCount = before?.ids.length ?? 0;
@@ -178,7 +174,7 @@ export class Chunker {
     let at = 0;
     let next = 0;
     if (old) {
-      if (shiftedTokens > 0) moveTokens(buffer, total - afterCount - shiftedTokens, old, old.count - afterCount - shiftedTokens, shiftedTokens, text.length - prevLength);
+      if (shiftedTokens > 0) copyTokens(buffer, total - afterCount - shiftedTokens, old, old.count - afterCount - shiftedTokens, shiftedTokens, delta);
       at = keptTokens;
       next = keptPrefix;
     } else if (before) at = putTokens(buffer, at, before, 0);
@@ -206,15 +202,15 @@ export class Chunker {
    * A buffer for `total` tokens: the current one when it is large enough, else a larger one holding the first
    * `kept` tokens of `old` (the rest is written or moved in by the caller).
    */
-  private bufferFor(total: number, withTokens: boolean, old: TokenBuffer | null, kept: number): TokenBuffer {
+  private bufferFor(total: number, withTokens: boolean, old: ResultBuffer | null, kept: number): ResultBuffer {
     const current = this.buffer;
     if (current && current.ids.length >= total && (!withTokens || current.tokens.length >= total)) return current;
     const capacity = Math.ceil(total * 1.25) + 1024;
-    const grown: TokenBuffer = {
+    const grown: ResultBuffer = {
       ids: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), special: new Uint8Array(capacity),
       tokens: withTokens ? new Array<string>(capacity) : [], count: 0,
     };
-    if (old) moveTokens(grown, 0, old, 0, kept, 0);
+    if (old) copyTokens(grown, 0, old, 0, kept, 0);
     return grown;
   }
 
@@ -224,7 +220,7 @@ export class Chunker {
    * (same state), the rest are the old ones shifted: their slices are the same characters, so the same decisions.
    * Only the chunks around the edit are looked up (or encoded); no hashing of the untouched megabyte.
    */
-  private chunkRecords(text: string): { records: ChunkRecord[]; keptPrefix: number; shiftedFrom: number; from: number; to: number } {
+  private chunkRecords(text: string): { records: ChunkRecord[]; keptPrefix: number; shiftedFrom: number; from: number; to: number; delta: number } {
     const prev = this.last;
     const records: ChunkRecord[] = [];
     /** Records `[0, keptPrefix)` are the old ones as they were, records from `shiftedFrom` on the old ones shifted. */
@@ -239,7 +235,7 @@ export class Chunker {
     let expectedCut: number | null = null;
     const oldStarts = new Map<number, number>();
     if (prev) {
-      if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length };
+      if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length, delta: 0 };
       const old = prev.text;
       const p = commonPrefix(old, text);
       const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
@@ -279,7 +275,7 @@ export class Chunker {
       start += chunk.length;
     }
     this.last = { text, records };
-    return { records, keptPrefix, shiftedFrom: Math.min(shiftedFrom, records.length), from, to };
+    return { records, keptPrefix, shiftedFrom: Math.min(shiftedFrom, records.length), from, to, delta };
   }
 
   /**
