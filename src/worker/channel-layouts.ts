@@ -44,9 +44,4 @@ export class ChannelLayouts {
     if (channel !== undefined) this.byChannel.set(channel, { laidOut: { text, tokens: spans.ids.length, layout, maxTokens }, encode: reuse?.encode ?? null });
     return trimmed(layout);
   }
-
-  /** The channel's next layout starts from scratch (its tokens went unused, or another request failed). */
-  forget(channel: string | undefined): void {
-    if (channel !== undefined) this.byChannel.delete(channel);
-  }
 }

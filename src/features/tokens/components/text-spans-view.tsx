@@ -53,6 +53,15 @@ function idsNeeded(ctx: ViewContext, segments: readonly Segment[]): number[] {
 }
 
 /**
+ * Whether two contexts draw a token alike. Details only add entries, so new ones matter only to a row that drew
+ * without some it needs (`waited`).
+ */
+function sameStyle(x: ViewContext, y: ViewContext, waited: boolean): boolean {
+  if (x.details !== y.details || (waited && x.detailsVersion !== y.detailsVersion)) return false;
+  return x.showWhitespace === y.showWhitespace && x.roles === y.roles && x.windowEnd === y.windowEnd;
+}
+
+/**
  * Whether row `row` draws the same thing in both: same token indices, ids, offsets and text. An edit re-renders only
  * the rows it changed (at the end of a text, one), not every row on screen.
  */
@@ -60,7 +69,8 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   if (a.activeIndex !== b.activeIndex || a.describedBy !== b.describedBy) return false;
   const x = a.ctx;
   const y = b.ctx;
-  if (x.details !== y.details || x.detailsVersion !== y.detailsVersion || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
+  // The memo cannot tell whether the row waited for details, so any new ones render it (TextRow then keeps its drawing).
+  if (!sameStyle(x, y, true)) return false;
   if (a.ctx === b.ctx && a.layout === b.layout && a.row === b.row) return true;
   const from = a.layout.tokenFrom[a.row]!;
   const to = a.layout.tokenTo[a.row]!;
@@ -91,9 +101,7 @@ function sameSideOfWindow(windowEnd: number | null, fa: number, fb: number, n: n
 function sameShifted(a: RowProps, b: RowProps, waited: boolean): boolean {
   const x = a.ctx;
   const y = b.ctx;
-  // Details only add entries, so new ones change a row only if it drew without some it needs.
-  const detailsChanged = x.details !== y.details || (waited && x.detailsVersion !== y.detailsVersion);
-  if (detailsChanged || x.showWhitespace !== y.showWhitespace || x.roles !== y.roles || x.windowEnd !== y.windowEnd) return false;
+  if (!sameStyle(x, y, waited)) return false;
   const fa = a.layout.tokenFrom[a.row]!;
   const fb = b.layout.tokenFrom[b.row]!;
   const n = a.layout.tokenTo[a.row]! - fa;
