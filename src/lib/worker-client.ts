@@ -24,6 +24,8 @@ import {
   type VocabSearchRequest,
   type VocabSearchResult,
   type RequestOf,
+  spareBuffersOf,
+  type SpareBuffers,
   type ResponseOf,
   type TokenizerInfo,
   type WorkerRequest,
@@ -63,6 +65,8 @@ export class TimeoutError extends Error {
 export interface RequestOptions {
   timeoutMs?: number;
   onProgress?: (progress: LoadProgress) => void;
+  /** Buffers in `payload` to move to the worker rather than copy. */
+  transfer?: Transferable[];
 }
 
 interface Pending {
@@ -92,7 +96,7 @@ export class WorkerClient {
       }, timeoutMs);
       this.pending.set(requestId, { command, resolve: resolve as (value: never) => void, reject, onProgress: options.onProgress, timer });
       try {
-        worker.postMessage({ requestId, command, payload } as WorkerRequest, []);
+        worker.postMessage({ requestId, command, payload } as WorkerRequest, options.transfer ?? []);
       } catch (error) {
         this.settle(requestId)?.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -150,7 +154,8 @@ export class WorkerClient {
   }
 }
 
-export type Latest<T> = { stale: false; value: T } | { stale: true };
+/** A stale run's `value` is there when it did produce one, for its owner to release. */
+export type Latest<T> = { stale: false; value: T } | { stale: true; value?: T };
 
 /**
  * "Latest request wins": each `run` supersedes the previous ones, whose results (and errors) come back as
@@ -163,7 +168,7 @@ export function createLatest() {
       const mine = ++generation;
       try {
         const value = await (typeof task === 'function' ? task() : task);
-        return mine === generation ? { stale: false, value } : { stale: true };
+        return mine === generation ? { stale: false, value } : { stale: true, value };
       } catch (error) {
         if (mine !== generation) return { stale: true };
         throw error;
@@ -188,6 +193,11 @@ export interface TokenizerClient {
   encode(request: EncodeRequest): Promise<EncodeResult>;
   /** The token view's encode: typed arrays and stats only (see `EncodeSpansResult`). */
   encodeSpans(request: EncodeSpansRequest): Promise<EncodeSpansResult>;
+  /**
+   * Hands an `encodeSpans` result's arrays back for a later result to be written into. Only for a result nothing on
+   * the page holds: its arrays are unusable afterwards. Optional, so test fakes need not implement it.
+   */
+  recycleSpans?(result: Pick<EncodeSpansResult, 'ids' | 'starts' | 'ends' | 'special'>): void;
   /** Raw token strings and bytes for some ids (what `encodeSpans` leaves out for large texts). */
   tokenDetails(request: TokenDetailsRequest): Promise<TokenDetailsResult>;
   searchVocab(request: VocabSearchRequest): Promise<VocabSearchResult>;
@@ -244,8 +254,14 @@ export function createTokenizerClient(
   // The token view sends edits, not its whole text, on every keystroke (see `channel-texts.ts`); a worker that no
   // longer holds the text the edit applies to asks for it whole.
   const sender = new TextSender();
+  // Results the page dropped, going back with the next request (see `SpareBuffers`); more would only be held here.
+  const spares: SpareBuffers[] = [];
   const encodeSpans = async (request: EncodeSpansRequest): Promise<EncodeSpansResult> => {
-    const send = () => client.request('encodeSpans', { ...request, text: sender.payload(request.channel, request.text) });
+    const send = () => {
+      const spare = spares.pop();
+      const transfer = spare ? [spare.ids, spare.starts, spare.ends, spare.special] : [];
+      return client.request('encodeSpans', { ...request, text: sender.payload(request.channel, request.text), spare }, { transfer });
+    };
     try {
       return await send();
     } catch (error) {
@@ -266,6 +282,11 @@ export function createTokenizerClient(
     },
     encode: (request) => loaded(request.tokenizerId, () => client.request('encode', request)),
     encodeSpans: (request) => direct(request.tokenizerId, () => encodeSpans(request)),
+    recycleSpans: (result) => {
+      const spare = spareBuffersOf(result);
+      if (spare) spares.push(spare);
+      if (spares.length > 2) spares.shift();
+    },
     tokenDetails: (request) => direct(request.tokenizerId, () => client.request('tokenDetails', request)),
     searchVocab: (request) => loaded(request.tokenizerId, () => client.request('vocabSearch', request)),
     decode: (request) => loaded(request.tokenizerId, () => client.request('decode', request)),

@@ -14,9 +14,11 @@ import type {
   TraceRequest,
   VocabSearchRequest,
 } from './protocol';
+import { spareBuffersOf } from './protocol';
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
 import { ChannelTexts, type HeldText } from './channel-texts';
+import { ResultPool } from './result-pool';
 import { ChannelLayouts, layoutTransfer } from './channel-layouts';
 
 const tables = new WeakMap<Loaded, VocabTable>();
@@ -127,6 +129,7 @@ const detailsTransfer = (d: TokenDetailsResult): Transferable[] => [d.ids.buffer
 
 const channelTexts = new ChannelTexts();
 const channelLayouts = new ChannelLayouts();
+const resultPool = new ResultPool();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
@@ -136,7 +139,8 @@ function yieldToQueue(): Promise<void> {
 }
 
 /** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
-export function handleEncodeSpans({ text, ...options }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+export function handleEncodeSpans({ text, spare, ...options }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
+  if (spare) resultPool.give(spare);
   // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
   const held = channelTexts.receive(options.channel, text);
   return encodeHeld(held, options);
@@ -153,7 +157,7 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
   };
   await superseded();
   const { wellFormed, characters, utf8Bytes } = held;
-  const { ids, starts, ends, special, reuse } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
+  const { ids, starts, ends, special, reuse } = loaded.tokenizer.encodeArrays(wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true, arraysFor: resultPool.arraysFor });
   const result: EncodeSpansResult = { tokenizerId, ids, starts, ends, special, characters, utf16Units: wellFormed.length, utf8Bytes };
   const transfer: Transferable[] = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
   // Laid out even if this result is dropped below: the channel's next layout starts from this one.
@@ -162,8 +166,14 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     transfer.push(...layoutTransfer(result.layout));
   }
   // A request that arrived while this one was encoded makes it stale: the page would drop it, after receiving
-  // megabytes of arrays it then has to collect.
-  await superseded();
+  // megabytes of arrays it then has to collect. Its memory serves the next result instead.
+  try {
+    await superseded();
+  } catch (error) {
+    const spare = spareBuffersOf({ ids, starts, ends, special });
+    if (spare) resultPool.give(spare);
+    throw error;
+  }
   if (ids.length <= detailsUpTo) {
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));

@@ -178,8 +178,30 @@ export type TextPayload =
   | { kind: 'full'; text: string; version: number }
   | { kind: 'edit'; base: number; version: number; edit: TextEdit };
 
-/** `EncodeSpansRequest` on the wire: the client turns the text into a `TextPayload`. */
-export type EncodeSpansMessage = Omit<EncodeSpansRequest, 'text'> & { text: TextPayload };
+/**
+ * The buffers of an `encodeSpans` result the page has dropped (its `ids`, `starts`, `ends` and `special` arrays'
+ * `buffer`s, transferred back), for the worker to put a later result in.
+ */
+export interface SpareBuffers {
+  ids: ArrayBuffer;
+  starts: ArrayBuffer;
+  ends: ArrayBuffer;
+  special: ArrayBuffer;
+}
+
+/**
+ * The buffers behind a result's span arrays, or null when they cannot be moved: not four distinct `ArrayBuffer`s
+ * (a test fake's, a shared one) or already moved.
+ */
+export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansResult, 'ids' | 'starts' | 'ends' | 'special'>): SpareBuffers | null {
+  const buffers = [ids.buffer, starts.buffer, ends.buffer, special.buffer];
+  if (new Set(buffers).size !== 4 || !buffers.every((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)) return null;
+  const [idsBuffer, startsBuffer, endsBuffer, specialBuffer] = buffers as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
+  return { ids: idsBuffer, starts: startsBuffer, ends: endsBuffer, special: specialBuffer };
+}
+
+/** `EncodeSpansRequest` on the wire: the client turns the text into a `TextPayload`, and may hand back memory. */
+export type EncodeSpansMessage = Omit<EncodeSpansRequest, 'text'> & { text: TextPayload; spare?: SpareBuffers };
 
 export interface EncodeSpansResult {
   tokenizerId: string;

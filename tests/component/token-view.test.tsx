@@ -90,6 +90,42 @@ describe('token view', () => {
     expect(view()).toHaveAttribute('data-status', 'ready');
   });
 
+  it('hands back the memory of results nothing shows (stale at once, shown ones two results later) and keeps drawing right', async () => {
+    const { client } = renderWithClient(<TokensPage />, { text: 'a' });
+    // As the real client does, the arrays handed back become unusable (their buffers move to the worker).
+    const recycled: string[] = [];
+    const textOf = new Map<Int32Array, string>();
+    client.encodeImpl = async (request) => {
+      const result = request.text === 'slow text' ? await slow.promise : fakeEncode(request);
+      textOf.set(result.ids, request.text);
+      return result;
+    };
+    client.recycleSpans = (spans) => {
+      recycled.push(textOf.get(spans.ids) ?? '?');
+      for (const a of [spans.ids, spans.starts, spans.ends, spans.special]) structuredClone(a.buffer, { transfer: [a.buffer] });
+    };
+    const slow = deferred<EncodeResult>();
+    await typeText('a b');
+    await ready();
+    await typeText('slow text');
+    await typeText('one two');
+    await ready();
+    await act(async () => slow.resolve(fakeEncode({ tokenizerId: 'gpt2', text: 'slow text', addSpecialTokens: true })));
+    // 'a' was shown two results ago; 'slow text' never was.
+    expect(recycled).toEqual(['a', 'slow text']);
+    for (const text of ['one two three', 'one two three four', 'one two three four five']) {
+      await typeText(text);
+      await ready();
+      const want = fakeEncode({ tokenizerId: 'gpt2', text, addSpecialTokens: true });
+      expect(tokenEls().map((t) => [t.dataset.tokenIndex, t.dataset.start, t.dataset.end])).toEqual(
+        Array.from(want.ids, (_, i) => [String(i), String(want.starts[i]), String(want.ends[i])]),
+      );
+      expect(screen.getByTestId('token-count')).toHaveTextContent(new RegExp(`^${want.ids.length}$`));
+    }
+    // Never the result on screen or the one before it (whose arrays the rows compare against).
+    expect(recycled.slice(2)).toEqual(['a b', 'one two', 'one two three']);
+  });
+
   it('shows an error and keeps the previous result visible', async () => {
     const { client } = renderWithClient(<TokensPage />, { text: 'Hello world' });
     await ready();

@@ -8,12 +8,14 @@ import { infoFor } from './fake-client';
 
 class FakeWorker implements WorkerLike {
   sent: WorkerRequest[] = [];
+  transfers: Transferable[][] = [];
   terminated = false;
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
-  postMessage(message: WorkerRequest): void {
+  postMessage(message: WorkerRequest, transfer: Transferable[] = []): void {
     this.sent.push(message);
+    this.transfers.push(transfer);
   }
   terminate(): void {
     this.terminated = true;
@@ -94,8 +96,9 @@ describe('createLatest', () => {
     resolveOld('old');
     rejectOld2(new Error('late failure'));
     await expect(fresh).resolves.toEqual({ stale: false, value: 'new' });
-    await expect(old).resolves.toEqual({ stale: true });
-    await expect(old2).resolves.toEqual({ stale: true });
+    // A stale result still comes back, for its owner to release; a stale failure has none.
+    await expect(old).resolves.toEqual({ stale: true, value: 'old' });
+    await expect(old2).resolves.toStrictEqual({ stale: true });
   });
 
   it('rejects when the latest run fails, and cancel() makes in-flight runs stale', async () => {
@@ -103,7 +106,7 @@ describe('createLatest', () => {
     await expect(latest.run(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     const pending = latest.run(() => Promise.resolve(1));
     latest.cancel();
-    await expect(pending).resolves.toEqual({ stale: true });
+    await expect(pending).resolves.toEqual({ stale: true, value: 1 });
   });
 });
 
@@ -111,8 +114,8 @@ describe('createTokenizerClient: encodeSpans sends edits', () => {
   /** A worker that holds channel texts with the real `ChannelTexts`, and forgets them when it dies. */
   class TextHoldingWorker extends FakeWorker {
     texts = new ChannelTexts();
-    override postMessage(message: WorkerRequest): void {
-      super.postMessage(message);
+    override postMessage(message: WorkerRequest, transfer: Transferable[] = []): void {
+      super.postMessage(message, transfer);
       if (message.command !== 'encodeSpans') return;
       const { channel, text, tokenizerId } = message.payload;
       let reply: WorkerResponse;
@@ -151,5 +154,35 @@ describe('createTokenizerClient: encodeSpans sends edits', () => {
     const r = await ask(last);
     expect(r.characters).toBe([...last].length);
     expect(kinds(workers[1]!)).toEqual(['edit', 'full']);
+  });
+
+  it('moves the buffers of a handed-back result to the worker with the next request, one set per request', async () => {
+    const workers: TextHoldingWorker[] = [];
+    const client = new WorkerClient(() => {
+      const w = new TextHoldingWorker();
+      workers.push(w);
+      return w;
+    });
+    const tokenizer = createTokenizerClient(client, 'http://x/');
+    const ask = (text: string) => tokenizer.encodeSpans({ tokenizerId: 'gpt2', text, addSpecialTokens: true, channel: 'view' });
+    const spans = (n: number) => ({ ids: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n), special: new Uint8Array(n) });
+    await ask('one');
+    const a = spans(10);
+    const b = spans(20);
+    tokenizer.recycleSpans!(a);
+    tokenizer.recycleSpans!(b);
+    // Arrays sharing one buffer cannot be moved safely: ignored.
+    const shared = new ArrayBuffer(64);
+    tokenizer.recycleSpans!({ ids: new Int32Array(shared, 0, 4), starts: new Int32Array(shared, 16, 4), ends: new Int32Array(shared, 32, 4), special: new Uint8Array(shared, 48, 4) });
+    await ask('one two');
+    await ask('one two three');
+    await ask('one two three four');
+    const w = workers[0]!;
+    const spares = w.sent.map((m) => (m.command === 'encodeSpans' ? m.payload.spare : undefined));
+    expect(spares.map((s) => s?.ids.byteLength)).toEqual([undefined, 80, 40, undefined]);
+    // Each set goes in the request's transfer list, so the page gives it up.
+    expect(w.transfers[1]).toEqual([b.ids.buffer, b.starts.buffer, b.ends.buffer, b.special.buffer]);
+    expect(w.transfers[2]).toEqual([a.ids.buffer, a.starts.buffer, a.ends.buffer, a.special.buffer]);
+    expect(w.transfers[3]).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, SAMPLE, expectTokensMatch, launchBrowser, openPage, readCount, rustTokenizer, sel, textValue, view, waitForTokenizer } from './helpers';
+import { ROOT, SAMPLE, expectTokensMatch, launchBrowser, openPage, readCount, readTokens, rustEncode, rustTokenizer, sel, textValue, view, waitForTokenizer } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,6 +36,21 @@ async function countBecomes(page: Page, want: number): Promise<void> {
     [sel.count, sel.view, want] as const,
     { timeout: 60_000, polling: 50 },
   );
+}
+
+/**
+ * The token elements on screen (a window of a virtualised 1 MB) carry Rust's ids and offsets at their indices: results
+ * are written into memory the page handed back, so a row drawn from a recycled result would show here.
+ */
+async function renderedTokensMatch(page: Page, id: string, text: string): Promise<void> {
+  const ref = await rustEncode(id, text, true);
+  const rendered = await readTokens(page);
+  expect(rendered.length).toBeGreaterThan(0);
+  const wrong = rendered.filter(({ index, id: got, start, end, special }) => {
+    const [s, e] = ref.offsets[index] ?? [-1, -1];
+    return got !== ref.ids[index] || (special && s === e ? false : start !== s || end !== e);
+  });
+  expect(wrong.slice(0, 3)).toEqual([]);
 }
 
 /** Caret at `pos` through CodeMirror's own view (the middle of 1 MB is not in the DOM to click on). */
@@ -74,6 +89,7 @@ describe('1 MB texts', () => {
         text = text.slice(0, pos) + typed + text.slice(pos);
         await countBecomes(page, await rustCount(id, text));
         expect(await readCount(page)).toBe(await rustCount(id, text));
+        await renderedTokensMatch(page, id, text);
       }
       expect(await textValue(page)).toBe(text);
 

@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import { createTokenizer } from '../../src/core/tokens/engine';
 import type { TokenizerJson } from '../../src/core/tokens/tokenizer-json';
 import { HARD_INPUTS } from '../fixtures/hard-inputs';
+import { ResultPool } from '../../src/worker/result-pool';
+import { spareBuffersOf } from '../../src/worker/protocol';
 
 const { Tokenizer: RustTokenizer } = createRequire(import.meta.url)('tokenizers') as typeof import('tokenizers');
 const DIR = path.resolve('public/tokenizers');
@@ -61,11 +63,18 @@ describe.each(ids)('%s on long texts', (id) => {
 
   it('typing at the start, middle and end of a long text (each result re-uses the previous one) equals Rust', async () => {
     let text = mixedText(120_000);
-    ours.encodeArrays(text, { addSpecialTokens: true });
+    // As in the worker: each result is written into the memory of the one before it (handed back by the page).
+    const pool = new ResultPool();
+    let previous = ours.encodeArrays(text, { addSpecialTokens: true, arraysFor: pool.arraysFor });
     for (const [k, at] of [0, 0.5, 1, 0, 1, 0.25].entries()) {
       const pos = Math.floor(text.length * at);
       text = text.slice(0, pos) + ['zq ', ' zq', '\n', 'é', '<|endoftext|>', '  '][k] + text.slice(pos);
-      expectSame(ours.encodeArrays(text, { addSpecialTokens: true }), await rustArrays(ref, text, true), `${id} typing #${k}`);
+      const memory = previous.ids.buffer;
+      pool.give(spareBuffersOf(previous)!);
+      const got = ours.encodeArrays(text, { addSpecialTokens: true, arraysFor: pool.arraysFor });
+      expect(got.ids.buffer, `${id} typing #${k}: the previous result's memory is used`).toBe(memory);
+      expectSame(got, await rustArrays(ref, text, true), `${id} typing #${k}`);
+      previous = got;
     }
   });
 

@@ -33,6 +33,17 @@ export interface TokenArrays {
   tokens: string[];
 }
 
+/** A result's span arrays, without the token strings. */
+export type SpanArrays = Omit<TokenArrays, 'tokens'>;
+
+/**
+ * Where an encode puts its span arrays: arrays of exactly `count` entries, owned by the caller. The worker passes
+ * memory the page handed back, because fresh megabytes for every keystroke's result cost more than filling them.
+ */
+export type SpanArraysFor = (count: number) => SpanArrays;
+
+const freshSpanArrays: SpanArraysFor = (count) => ({ ids: new Int32Array(count), starts: new Int32Array(count), ends: new Int32Array(count), special: new Uint8Array(count) });
+
 /**
  * How a chunked encode relates to the previous encode of the same `Chunker`: an incremental consumer (the text view's
  * row layout) can keep what it made of the tokens that stayed, instead of comparing 400k tokens to find them.
@@ -150,9 +161,16 @@ export class Chunker {
   /**
    * The whole text's tokens, assembled from chunks, between the `before` and `after` special tokens the
    * post-processor wraps a sequence in; offsets absolute. `withTokens: false` skips the token strings (the app
-   * fetches those only for what is on screen). The arrays returned are the caller's (the worker transfers them).
+   * fetches those only for what is on screen). The arrays returned are the caller's (the worker transfers them);
+   * `arraysFor` says where they go.
    */
-  encode(text: string, before: TokenArrays | null = null, after: TokenArrays | null = null, withTokens = true): TokenArrays & { specialMask: Uint8Array; reuse: ChunkReuse } {
+  encode(
+    text: string,
+    before: TokenArrays | null = null,
+    after: TokenArrays | null = null,
+    withTokens = true,
+    arraysFor: SpanArraysFor = freshSpanArrays,
+  ): TokenArrays & { specialMask: Uint8Array; reuse: ChunkReuse } {
     const { records, keptPrefix, shiftedFrom, from, to, delta } = this.chunkRecords(text);
     const prev = this.lastEncode;
     const same = prev !== null && prev.before === before && prev.after === after;
@@ -186,8 +204,13 @@ export class Chunker {
     this.buffer = buffer;
     const encode = ++encodes;
     this.lastEncode = { encode, before, after, withTokens };
+    const out = arraysFor(total);
+    out.ids.set(buffer.ids.subarray(0, total));
+    out.starts.set(buffer.starts.subarray(0, total));
+    out.ends.set(buffer.ends.subarray(0, total));
+    out.special.set(buffer.special.subarray(0, total));
     return {
-      ids: buffer.ids.slice(0, total), starts: buffer.starts.slice(0, total), ends: buffer.ends.slice(0, total), special: buffer.special.slice(0, total),
+      ...out,
       // Only the wrapping tokens are the post-processor's (chunks hold the text's own): made when asked for, as the
       // worker never asks.
       get specialMask() {

@@ -1,4 +1,4 @@
 // Public surface of the tokenizer engine.
 export { createTokenizer, type Tokenizer, type BatchOptions } from './tokenizer';
 export { resolveModelType } from './models';
-export type { ChunkReuse, TokenArrays } from './chunked';
+export type { ChunkReuse, SpanArrays, SpanArraysFor, TokenArrays } from './chunked';

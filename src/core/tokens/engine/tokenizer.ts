@@ -9,7 +9,7 @@ import { padBatch, truncatePair } from './padding';
 import { AddedVocabulary } from './added-vocabulary';
 import { CHAR_TO_BYTE, parseByteToken, utf8 } from './byte-level';
 import { WHOLE_TEXT, type PipelineContext } from './context';
-import { Chunker, type ChunkReuse, type TokenArrays } from './chunked';
+import { Chunker, type ChunkReuse, type SpanArraysFor, type TokenArrays } from './chunked';
 import { TokenBuffer } from './token-buffer';
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
@@ -35,6 +35,14 @@ export interface BatchOptions {
   padding?: PaddingOptions | null;
 }
 
+export interface EncodeArraysOptions {
+  addSpecialTokens: boolean;
+  withTokens?: boolean;
+  wellFormed?: boolean;
+  /** Where a chunked encode puts its span arrays (fresh ones when absent); short texts get fresh ones anyway. */
+  arraysFor?: SpanArraysFor;
+}
+
 export interface Tokenizer {
   /** As Rust `encode`: truncation and padding from tokenizer.json apply, as they do there. */
   encode(text: string, options: EncodeOptions): Encoding;
@@ -46,7 +54,7 @@ export interface Tokenizer {
    * `wellFormed`: the caller vouches that `text` has no lone surrogates (the worker keeps it so), saving a 1 MB scan.
    * `reuse` is there when the text was encoded in chunks: which tokens are those of the previous chunked encode.
    */
-  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
+  encodeArrays(text: string, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -159,10 +167,10 @@ class PipelineTokenizer implements Tokenizer {
     return arraysToRaw(this.tokenizeToArrays(this.splitsFor(text, 0, WHOLE_TEXT), 0), typeId);
   }
 
-  encodeArrays(text: string, options: { addSpecialTokens: boolean; withTokens?: boolean; wellFormed?: boolean }): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
+  encodeArrays(text: string, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
     const wrap = this.fastWrap(options.addSpecialTokens);
     if (!this.chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(text, options));
-    return this.chunker.encode(options.wellFormed ? text : text.toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true);
+    return this.chunker.encode(options.wellFormed ? text : text.toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true, options.arraysFor);
   }
 
   private readonly wraps = new Map<boolean, [TokenArrays, TokenArrays] | null>();

@@ -157,8 +157,11 @@ export function TokenView({ tokenization, subView, onSubViewChange, showWhitespa
   /** The full table for exports: every distinct id's details fetched first (a vocabulary is finite). */
   const fullTokens = useCallback(async (): Promise<TokenArrays | null> => {
     if (!shown || !details) return null;
-    await details.ensure(shown.tokens.ids);
-    return withDetails(shown.tokens, details);
+    // A copy: while the details load, typing replaces the result, and a replaced result's memory is recycled.
+    const { ids, starts, ends, special } = shown.tokens;
+    const tokens = { ids: ids.slice(), starts: starts.slice(), ends: ends.slice(), special: special.slice() };
+    await details.ensure(tokens.ids);
+    return withDetails(tokens, details);
   }, [shown, details]);
 
   return (

@@ -56,6 +56,8 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
   const [encodeError, setEncodeError] = useState<{ inputs: Inputs; message: string } | null>(null);
   const latestLoad = useRef(createLatest());
   const latestEncode = useRef(createLatest());
+  // The results shown last. One replaced twice is in no prop or memo any more, so its memory goes back to the worker.
+  const lastShown = useRef<TokenSpans[]>([]);
 
   useEffect(() => {
     const latest = latestLoad.current;
@@ -86,7 +88,11 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
     // Large results come with the text view's rows, laid out in the worker from the previous ones.
     latest.run(client.encodeSpans({ ...inputs, channel: 'token-view', detailsUpTo: VIRTUALIZE_ABOVE, rows: { maxTokens: ROW_TOKENS, above: VIRTUALIZE_ABOVE } })).then(
       (r) => {
-        if (r.stale) return;
+        if (r.stale) {
+          // Nothing saw it: its memory can hold a later result.
+          if (r.value) client.recycleSpans?.(r.value);
+          return;
+        }
         const value = r.value;
         const tokens: TokenSpans = { ids: value.ids, starts: value.starts, ends: value.ends, special: value.special };
         const { characters, utf16Units, utf8Bytes, details, layout } = value;
@@ -97,6 +103,9 @@ export function useTokenization(client: TokenizerClient, { tokenizerId, text, ad
           setShown({ ...inputs, tokens, stats: { characters, utf16Units, utf8Bytes }, info });
           setEncodeError(null);
         });
+        const recent = lastShown.current;
+        recent.push(tokens);
+        if (recent.length > 2) client.recycleSpans?.(recent.shift()!);
       },
       (error: unknown) => setEncodeError({ inputs, message: `Could not tokenize the text: ${messageOf(error)}` }),
     );

@@ -1,0 +1,36 @@
+/**
+ * Memory for the token view's results. A 1 MB text's result is ~7 MB of typed arrays; allocating them fresh for every
+ * keystroke cost the worker 4–8 ms per encode in Chromium (and the page a collection of the old ones), while filling
+ * memory the page has handed back costs under one. The page returns a result's buffers once nothing shows it (see
+ * `SpareBuffers`); results are views on the front of them.
+ */
+import type { SpanArrays } from '../core/tokens/engine';
+import type { SpareBuffers } from './protocol';
+
+/** Buffers kept at most: a typing burst returns one or two stale results at a time. */
+const KEEP = 2;
+
+const capacityOf = (b: SpareBuffers): number => Math.min(b.ids.byteLength >> 2, b.starts.byteLength >> 2, b.ends.byteLength >> 2, b.special.byteLength);
+
+export class ResultPool {
+  private readonly spare: SpareBuffers[] = [];
+
+  /** Buffers the page no longer uses (a detached or empty set is ignored). */
+  give(buffers: SpareBuffers): void {
+    if (capacityOf(buffers) === 0) return;
+    this.spare.push(buffers);
+    if (this.spare.length > KEEP) this.spare.sort((a, b) => capacityOf(b) - capacityOf(a)).pop();
+  }
+
+  /** Arrays of exactly `count` entries: in a spare set large enough, else in new buffers with room to grow. */
+  readonly arraysFor = (count: number): SpanArrays => {
+    const at = this.spare.findIndex((b) => capacityOf(b) >= count);
+    // Room for a typed paragraph or so, so the set still fits when it comes back after the text grew.
+    const buffers = at >= 0 ? this.spare.splice(at, 1)[0]! : fresh(count + (count >> 4) + 4096);
+    return { ids: new Int32Array(buffers.ids, 0, count), starts: new Int32Array(buffers.starts, 0, count), ends: new Int32Array(buffers.ends, 0, count), special: new Uint8Array(buffers.special, 0, count) };
+  };
+}
+
+function fresh(capacity: number): SpareBuffers {
+  return { ids: new ArrayBuffer(capacity * 4), starts: new ArrayBuffer(capacity * 4), ends: new ArrayBuffer(capacity * 4), special: new ArrayBuffer(capacity) };
+}
