@@ -133,6 +133,17 @@ const resultPool = new ResultPool();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
+/**
+ * Memory for the next large result, made once the worker has been idle for a moment (not while keystrokes come in:
+ * filling megabytes then would delay their results), should the page not have handed any back by then.
+ */
+let preparing: ReturnType<typeof setTimeout> | undefined;
+function prepareWhenIdle(count: number): void {
+  clearTimeout(preparing);
+  preparing = setTimeout(() => resultPool.prepare(count), IDLE_MS);
+}
+const IDLE_MS = 150;
+
 /** Lets the messages already queued run first, so a newer request on the same channel is seen. */
 function yieldToQueue(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -141,6 +152,7 @@ function yieldToQueue(): Promise<void> {
 /** The token view's encode: typed arrays only (transferred), stats, and for small results each distinct id's details. */
 export function handleEncodeSpans({ text, spare, ...options }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
   if (spare) resultPool.give(spare);
+  clearTimeout(preparing);
   // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
   const held = channelTexts.receive(options.channel, text);
   return encodeHeld(held, options);
@@ -178,6 +190,7 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));
   }
+  if (result.layout) prepareWhenIdle(ids.length);
   return { result, transfer };
 }
 

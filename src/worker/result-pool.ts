@@ -22,14 +22,28 @@ export class ResultPool {
     if (this.spare.length > KEEP) this.spare.sort((a, b) => capacityOf(b) - capacityOf(a)).pop();
   }
 
+  /**
+   * Makes sure a set for `count` entries is ready: after a large result, while the worker is idle, so that the next
+   * keystroke's result need not wait for fresh memory (the page hands one back only once it has dropped a result).
+   */
+  prepare(count: number): void {
+    if (this.spare.some((b) => capacityOf(b) >= count)) return;
+    const buffers = fresh(roomFor(count));
+    // Written once, so its pages are mapped now rather than while the next result is copied in.
+    for (const buffer of Object.values(buffers)) new Uint8Array(buffer).fill(0);
+    this.give(buffers);
+  }
+
   /** Arrays of exactly `count` entries: in a spare set large enough, else in new buffers with room to grow. */
   readonly arraysFor = (count: number): SpanArrays => {
     const at = this.spare.findIndex((b) => capacityOf(b) >= count);
-    // Room for a typed paragraph or so, so the set still fits when it comes back after the text grew.
-    const buffers = at >= 0 ? this.spare.splice(at, 1)[0]! : fresh(count + (count >> 4) + 4096);
+    const buffers = at >= 0 ? this.spare.splice(at, 1)[0]! : fresh(roomFor(count));
     return { ids: new Int32Array(buffers.ids, 0, count), starts: new Int32Array(buffers.starts, 0, count), ends: new Int32Array(buffers.ends, 0, count), special: new Uint8Array(buffers.special, 0, count) };
   };
 }
+
+/** Room for a typed paragraph or so, so a set still fits when it comes back after the text grew. */
+const roomFor = (count: number): number => count + (count >> 4) + 4096;
 
 function fresh(capacity: number): SpareBuffers {
   return { ids: new ArrayBuffer(capacity * 4), starts: new ArrayBuffer(capacity * 4), ends: new ArrayBuffer(capacity * 4), special: new ArrayBuffer(capacity) };

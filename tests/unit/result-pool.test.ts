@@ -57,3 +57,16 @@ describe('spareBuffersOf', () => {
     expect(spareBuffersOf(spans)).toBeNull();
   });
 });
+
+describe('ResultPool.prepare', () => {
+  it('readies one set for a count when none fits, and none when one does', () => {
+    const pool = new ResultPool();
+    pool.prepare(1000);
+    const first = pool.arraysFor(1000);
+    pool.give(spareBuffersOf(first)!);
+    pool.prepare(900);
+    // Still the one handed back: nothing new was made for a count it already fits.
+    expect(pool.arraysFor(900).ids.buffer).toBe(first.ids.buffer);
+    expect(pool.arraysFor(900).ids.buffer).not.toBe(first.ids.buffer);
+  });
+});

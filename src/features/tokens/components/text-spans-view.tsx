@@ -62,6 +62,27 @@ function sameStyle(x: ViewContext, y: ViewContext, waited: boolean): boolean {
 }
 
 /**
+ * A row's tokens as it drew them, copied (a few dozen entries): the result they came from goes back to the worker two
+ * results later (`recycleSpans`), while a row that did not change keeps its props from the result it last drew.
+ */
+interface RowTokens {
+  from: number;
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  special: Uint8Array;
+}
+
+function rowTokens({ tokens }: ViewContext, layout: RowLayout, row: number): RowTokens {
+  const from = layout.tokenFrom[row]!;
+  const to = layout.tokenTo[row]!;
+  return { from, ids: tokens.ids.slice(from, to), starts: tokens.starts.slice(from, to), ends: tokens.ends.slice(from, to), special: tokens.special.slice(from, to) };
+}
+
+/** The tokens each row's props drew (props objects are the ones React compares against). */
+const drawnTokens = new WeakMap<RowProps, RowTokens>();
+
+/**
  * Whether row `row` draws the same thing in both: same token indices, ids, offsets and text. An edit re-renders only
  * the rows it changed (at the end of a text, one), not every row on screen.
  */
@@ -72,11 +93,13 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   // The memo cannot tell whether the row waited for details, so any new ones render it (TextRow then keeps its drawing).
   if (!sameStyle(x, y, true)) return false;
   if (a.ctx === b.ctx && a.layout === b.layout && a.row === b.row) return true;
-  const from = a.layout.tokenFrom[a.row]!;
-  const to = a.layout.tokenTo[a.row]!;
-  if (from !== b.layout.tokenFrom[b.row] || to !== b.layout.tokenTo[b.row]) return false;
-  for (let i = from; i < to; i++) {
-    if (x.tokens.ids[i] !== y.tokens.ids[i] || x.tokens.starts[i] !== y.tokens.starts[i] || x.tokens.ends[i] !== y.tokens.ends[i] || x.tokens.special[i] !== y.tokens.special[i]) return false;
+  const drawn = drawnTokens.get(a);
+  const from = b.layout.tokenFrom[b.row]!;
+  const to = b.layout.tokenTo[b.row]!;
+  if (!drawn || drawn.from !== from || drawn.ids.length !== to - from) return false;
+  for (let k = 0; k < to - from; k++) {
+    const i = from + k;
+    if (drawn.ids[k] !== y.tokens.ids[i] || drawn.starts[k] !== y.tokens.starts[i] || drawn.ends[k] !== y.tokens.ends[i] || drawn.special[k] !== y.tokens.special[i]) return false;
   }
   const ta = a.layout.textFrom[a.row]!;
   const tb = b.layout.textFrom[b.row]!;
@@ -98,13 +121,13 @@ function sameSideOfWindow(windowEnd: number | null, fa: number, fb: number, n: n
  * tokens, same offsets relative to the row, same text. Then the elements drawn for `a` serve for `b`, with the three
  * position attributes set again.
  */
-function sameShifted(a: RowProps, b: RowProps, waited: boolean): boolean {
+function sameShifted(a: RowProps, drawn: RowTokens, b: RowProps, waited: boolean): boolean {
   const x = a.ctx;
   const y = b.ctx;
   if (!sameStyle(x, y, waited)) return false;
-  const fa = a.layout.tokenFrom[a.row]!;
+  const fa = drawn.from;
   const fb = b.layout.tokenFrom[b.row]!;
-  const n = a.layout.tokenTo[a.row]! - fa;
+  const n = drawn.ids.length;
   if (n !== b.layout.tokenTo[b.row]! - fb || !sameSideOfWindow(x.windowEnd, fa, fb, n)) return false;
   if (a.describedBy !== b.describedBy || (a.activeIndex < 0) !== (b.activeIndex < 0) || (a.activeIndex >= 0 && a.activeIndex - fa !== b.activeIndex - fb)) return false;
   const ta = a.layout.textFrom[a.row]!;
@@ -112,17 +135,18 @@ function sameShifted(a: RowProps, b: RowProps, waited: boolean): boolean {
   const len = a.layout.textTo[a.row]! - ta;
   if (len !== b.layout.textTo[b.row]! - tb) return false;
   for (let k = 0; k < n; k++) {
-    const sa = x.tokens.starts[fa + k]! - ta;
-    const ea = x.tokens.ends[fa + k]! - ta;
+    const sa = drawn.starts[k]! - ta;
+    const ea = drawn.ends[k]! - ta;
     // Offsets outside the row (clamped when drawn) are not worth the bookkeeping: draw again.
     if (sa < 0 || ea > len || sa !== y.tokens.starts[fb + k]! - tb || ea !== y.tokens.ends[fb + k]! - tb) return false;
-    if (x.tokens.ids[fa + k] !== y.tokens.ids[fb + k] || x.tokens.special[fa + k] !== y.tokens.special[fb + k]) return false;
+    if (drawn.ids[k] !== y.tokens.ids[fb + k] || drawn.special[k] !== y.tokens.special[fb + k]) return false;
   }
   return x.text.startsWith(y.text.slice(tb, tb + len), ta);
 }
 
 interface Drawn {
   props: RowProps;
+  tokens: RowTokens;
   /** Whether some raw string or bytes the row shows had not arrived when it was drawn. */
   waited: boolean;
   content: ReactNode;
@@ -153,14 +177,16 @@ function draw(props: RowProps): Drawn {
     out.push(<SegmentView key={`${segment.kind}${s}`} ctx={ctx} source={source} segment={segment} activeIndex={activeIndex} describedBy={describedBy} />);
   }
   const waited = idsNeeded(ctx, segments).some((id) => !ctx.details.has(id));
-  return { props, waited, content: <>{out}</>, segments, els, written: [] };
+  return { props, tokens: rowTokens(ctx, layout, row), waited, content: <>{out}</>, segments, els, written: [] };
 }
 
 const TextRow = memo(function TextRow(props: RowProps) {
   const { ctx, layout, row } = props;
   const drawn = useRef<Drawn | null>(null);
   // A row that only moved keeps its elements (React skips them: same element objects); only their positions change.
-  if (!drawn.current || !sameShifted(drawn.current.props, props, drawn.current.waited)) drawn.current = draw(props);
+  if (!drawn.current || !sameShifted(drawn.current.props, drawn.current.tokens, props, drawn.current.waited)) drawn.current = draw(props);
+  else drawn.current = { ...drawn.current, props, tokens: rowTokens(ctx, layout, row) };
+  drawnTokens.set(props, drawn.current.tokens);
   const { segments, els, content } = drawn.current;
   const from = layout.tokenFrom[row]!;
   useLayoutEffect(() => {
