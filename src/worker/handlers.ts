@@ -142,7 +142,7 @@ function prepareWhenIdle(count: number): void {
   clearTimeout(preparing);
   preparing = setTimeout(() => resultPool.prepare(count), IDLE_MS);
 }
-const IDLE_MS = 150;
+const IDLE_MS = 20;
 
 /** Lets the messages already queued run first, so a newer request on the same channel is seen. */
 function yieldToQueue(): Promise<void> {

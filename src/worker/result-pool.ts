@@ -7,7 +7,7 @@
 import type { SpanArrays } from '../core/tokens/engine';
 import type { SpareBuffers } from './protocol';
 
-/** Buffers kept at most: a typing burst returns one or two stale results at a time. */
+/** Sets kept at most: the first two results of a typing burst, before the page has dropped any. */
 const KEEP = 2;
 
 const capacityOf = (b: SpareBuffers): number => Math.min(b.ids.byteLength >> 2, b.starts.byteLength >> 2, b.ends.byteLength >> 2, b.special.byteLength);
@@ -23,15 +23,17 @@ export class ResultPool {
   }
 
   /**
-   * Makes sure a set for `count` entries is ready: after a large result, while the worker is idle, so that the next
-   * keystroke's result need not wait for fresh memory (the page hands one back only once it has dropped a result).
+   * Makes sure `KEEP` sets for `count` entries are ready: after a large result, while the worker is idle, so that the
+   * next keystrokes' results need not wait for fresh memory (the page hands a set back only once it has dropped a
+   * result: at once when it was stale, two results later when it was shown).
    */
   prepare(count: number): void {
-    if (this.spare.some((b) => capacityOf(b) >= count)) return;
-    const buffers = fresh(roomFor(count));
-    // Written once, so its pages are mapped now rather than while the next result is copied in.
-    for (const buffer of Object.values(buffers)) new Uint8Array(buffer).fill(0);
-    this.give(buffers);
+    while (this.spare.filter((b) => capacityOf(b) >= count).length < KEEP) {
+      const buffers = fresh(roomFor(count));
+      // Written once, so its pages are mapped now rather than while the next result is copied in.
+      for (const buffer of Object.values(buffers)) new Uint8Array(buffer).fill(0);
+      this.give(buffers);
+    }
   }
 
   /** Arrays of exactly `count` entries: in a spare set large enough, else in new buffers with room to grow. */

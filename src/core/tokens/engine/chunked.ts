@@ -79,7 +79,11 @@ function copyTokens(out: ResultBuffer, at: number, src: TokenArrays, from: numbe
     out.starts.copyWithin(at, from, from + n);
     out.ends.copyWithin(at, from, from + n);
     if (withTokens) out.tokens.copyWithin(at, from, from + n);
-    if (shift !== 0) for (let i = at; i < at + n; i++) { out.starts[i]! += shift; out.ends[i]! += shift; }
+    // In place, with the loop that places every chunk (already optimised by the time the first edit comes).
+    if (shift !== 0) {
+      addInto(out.starts, at, out.starts, at, n, shift);
+      addInto(out.ends, at, out.ends, at, n, shift);
+    }
     return at + n;
   }
   out.ids.set(src.ids.subarray(from, from + n), at);
