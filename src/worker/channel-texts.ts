@@ -8,6 +8,7 @@ import { codePointLength, utf8Length } from '../core/tokens/bytes';
 import { applyTextEdit } from '../core/text/text-edit';
 import type { TextPayload } from './protocol';
 import { LoadError } from './read-body';
+import { isHighSurrogate, isLowSurrogate } from '../core/text/utf16';
 
 export interface HeldText {
   version: number;
@@ -19,8 +20,6 @@ export interface HeldText {
   utf8Bytes: number;
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export function holdText(text: string, version: number): HeldText {
   const wellFormed = text.toWellFormed();
@@ -36,8 +35,8 @@ export function editHeld(held: HeldText, payload: Extract<TextPayload, { kind: '
   const { from, to, insert } = payload.edit;
   const raw = held.raw ?? held.wellFormed;
   if (from < 0 || to < from || to > raw.length) throw new LoadError('The text edit does not fit the text the worker holds.', 'resync');
-  const regionFrom = from > 0 && isHigh(raw.charCodeAt(from - 1)) ? from - 1 : from;
-  const oldRegionTo = to < raw.length && isLow(raw.charCodeAt(to)) ? to + 1 : to;
+  const regionFrom = from > 0 && isHighSurrogate(raw.charCodeAt(from - 1)) ? from - 1 : from;
+  const oldRegionTo = to < raw.length && isLowSurrogate(raw.charCodeAt(to)) ? to + 1 : to;
   const rawRegion = raw.slice(regionFrom, from) + insert + raw.slice(to, oldRegionTo);
   const wellFormedRegion = rawRegion.toWellFormed();
   const oldRegion = held.wellFormed.slice(regionFrom, oldRegionTo);

@@ -2,6 +2,7 @@
  * UTF-8 helpers for showing token bytes. A token can hold part of a character (an emoji split by byte-level
  * BPE); decoding it with a lenient TextDecoder would print U+FFFD, so invalid runs are kept as bytes instead.
  */
+import { isHighSurrogate, isLowSurrogate } from '../text/utf16';
 
 export type DecodedPart = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: number[] };
 
@@ -103,9 +104,9 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    else if (isHighSurrogate(c) && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
+      if (isLowSurrogate(d)) {
         n += 4;
         i++;
       } else n += 3;
@@ -119,9 +120,9 @@ export function codePointLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    if (isHighSurrogate(c) && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      if (isLowSurrogate(d)) i++;
     }
     n++;
   }

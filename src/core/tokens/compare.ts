@@ -4,6 +4,7 @@
  */
 import { tokenCount, type TokenArrays } from './spans';
 import { utf8Length } from './bytes';
+import { isLowSurrogate } from '../text/utf16';
 
 // ------------------------------------------------------------------------------------------------ words
 
@@ -42,10 +43,6 @@ export function countWords(text: string): number {
     const step = steps.next();
     if (step.done) return step.value;
   }
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 // ------------------------------------------------------------------------------------------------ stats

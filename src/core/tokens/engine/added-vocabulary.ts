@@ -3,6 +3,7 @@ import { NormalizedString } from './normalized-string';
 import type { Split } from './pre-tokenized';
 import { isAlphanumeric, isWhitespace } from './unicode';
 import { WHOLE_TEXT, type PipelineContext } from './context';
+import { isLowSurrogate } from '../../text/utf16';
 
 interface TrieNode { next: Map<number, TrieNode>; token: AddedTokenJson | null }
 
@@ -118,5 +119,5 @@ export class AddedVocabulary {
 
 function lastChar(s: string, end: number): string {
   const c = s.charCodeAt(end - 1);
-  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.slice(end - 2, end) : s.slice(end - 1, end);
+  return isLowSurrogate(c) && end >= 2 ? s.slice(end - 2, end) : s.slice(end - 1, end);
 }

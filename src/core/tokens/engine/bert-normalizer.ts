@@ -2,6 +2,7 @@ import type { NormalizerJson } from '../tokenizer-json';
 import { AlignedBuilder, type CharChange, type NormalizedString } from './normalized-string';
 import { clusterChangesFor } from './unicode-normalize';
 import { CHAR_MARK, CHAR_NONSPACING_MARK, CHAR_OTHER, CHAR_WHITESPACE, charFlags, isChineseCodePoint } from './unicode';
+import { fromSurrogates, isHighSurrogate, isLowSurrogate } from '../../text/utf16';
 
 type BertNormalizerJson = Extract<NormalizerJson, { type: 'BertNormalizer' }>;
 
@@ -76,9 +77,9 @@ export function createBertNormalizer(config: BertNormalizerJson): (n: Normalized
     for (let i = 0; i < s.length;) {
       const at = i;
       let cp = s.charCodeAt(i++);
-      if (cp >= 0xd800 && cp <= 0xdbff && i < s.length) {
+      if (isHighSurrogate(cp) && i < s.length) {
         const low = s.charCodeAt(i);
-        if (low >= 0xdc00 && low <= 0xdfff) { cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00); i++; }
+        if (isLowSurrogate(low)) { cp = fromSurrogates(cp, low); i++; }
       }
       if (cleanText) {
         if (isRemovedByClean(cp)) continue;

@@ -80,16 +80,12 @@ function copyTokens(out: ResultBuffer, at: number, src: TokenArrays, from: numbe
     out.ends.copyWithin(at, from, from + n);
     if (withTokens) out.tokens.copyWithin(at, from, from + n);
     // In place, with the loop that places every chunk (already optimised by the time the first edit comes).
-    if (shift !== 0) {
-      addInto(out.starts, at, out.starts, at, n, shift);
-      addInto(out.ends, at, out.ends, at, n, shift);
-    }
+    if (shift !== 0) addOffsets(out, at, out, at, n, shift);
     return at + n;
   }
   out.ids.set(src.ids.subarray(from, from + n), at);
   out.special.set(src.special.subarray(from, from + n), at);
-  addInto(out.starts, at, src.starts, from, n, shift);
-  addInto(out.ends, at, src.ends, from, n, shift);
+  addOffsets(out, at, src, from, n, shift);
   if (withTokens) for (let i = 0; i < n; i++) out.tokens[at + i] = src.tokens[from + i]!;
   return at + n;
 }
@@ -97,12 +93,19 @@ function copyTokens(out: ResultBuffer, at: number, src: TokenArrays, from: numbe
 /** All of `enc`'s tokens at `at`, offsets moved by `offset`. */
 const putTokens = (out: ResultBuffer, at: number, enc: TokenArrays, offset: number): number => copyTokens(out, at, enc, 0, enc.ids.length, offset);
 
-function addInto(dst: Int32Array, at: number, src: Int32Array, from: number, n: number, add: number): void {
+/** `src`'s offsets `[from, from + n)` at `at` in `dst`, plus `add`; `dst` may be `src` at the same place. */
+function addOffsets(dst: TokenArrays, at: number, src: TokenArrays, from: number, n: number, add: number): void {
   if (add === 0) {
-    dst.set(src.subarray(from, from + n), at);
+    dst.starts.set(src.starts.subarray(from, from + n), at);
+    dst.ends.set(src.ends.subarray(from, from + n), at);
     return;
   }
-  for (let i = 0; i < n; i++) dst[at + i] = src[from + i]! + add;
+  const { starts: ds, ends: de } = dst;
+  const { starts: ss, ends: se } = src;
+  for (let i = 0; i < n; i++) {
+    ds[at + i] = ss[from + i]! + add;
+    de[at + i] = se[from + i]! + add;
+  }
 }
 
 /** A chunk's tokens, its length, and how much text (from its start) its decision read. */

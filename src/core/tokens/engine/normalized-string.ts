@@ -4,6 +4,7 @@
  * what makes our offsets equal the reference: every transform below follows the Rust rule for which original
  * character a new character is aligned with.
  */
+import { isHighSurrogate, isLowSurrogate, isSurrogate } from '../../text/utf16';
 export type CharChange = readonly [char: string, change: number];
 
 export class NormalizedString {
@@ -39,7 +40,7 @@ export class NormalizedString {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       // Both halves of a surrogate pair align with the whole character, as Rust aligns every byte of a char.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      if (isHighSurrogate(c) && i + 1 < n) {
         starts[i] = starts[i + 1] = base + i;
         ends[i] = ends[i + 1] = base + i + 2;
         i++;
@@ -241,7 +242,7 @@ export class NormalizedString {
 
 export function charLen(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  return isHighSurrogate(c) && i + 1 < s.length ? 2 : 1;
 }
 
 /**
@@ -363,10 +364,10 @@ export function unitsToString(units: Uint16Array, count: number): string {
 function isWellFormed(units: Uint16Array): boolean {
   for (let i = 0; i < units.length; i++) {
     const c = units[i]!;
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c > 0xdbff || i + 1 >= units.length) return false;
+    if (!isSurrogate(c)) continue;
+    if (!isHighSurrogate(c) || i + 1 >= units.length) return false;
     const next = units[i + 1]!;
-    if (next < 0xdc00 || next > 0xdfff) return false;
+    if (!isLowSurrogate(next)) return false;
     i++;
   }
   return true;

@@ -1,6 +1,7 @@
 import type { SplitBehavior } from '../tokenizer-json';
 import type { NormalizedString } from './normalized-string';
 import { CHAR_PUNCTUATION, CHAR_WHITESPACE, charFlags } from './unicode';
+import { fromSurrogates, isHighSurrogate, isLowSurrogate } from '../../text/utf16';
 
 /** A model token inside one split: offsets are normalized UTF-16 units of that split. */
 export interface Token {
@@ -205,7 +206,7 @@ export function splitBert(n: NormalizedString, out: Split[]): void {
 /** The code point at `i`, a lone surrogate being its own code point (as `for (const c of s)` yields it). */
 function codePointAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return c;
+  if (!isHighSurrogate(c) || i + 1 >= s.length) return c;
   const low = s.charCodeAt(i + 1);
-  return low >= 0xdc00 && low <= 0xdfff ? 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00) : c;
+  return isLowSurrogate(low) ? fromSurrogates(c, low) : c;
 }

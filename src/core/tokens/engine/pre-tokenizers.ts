@@ -6,6 +6,7 @@ import { patternRegex } from './normalizers';
 import { BYTE_TO_CHAR } from './byte-level';
 import { isNumeric, isPunctuation, isWhitespace } from './unicode';
 import type { PipelineContext } from './context';
+import { fromSurrogates, isHighSurrogate, isLowSurrogate, isSurrogate } from '../../text/utf16';
 
 export type PreTokenizer = (splits: Split[], ctx: PipelineContext) => Split[];
 
@@ -109,9 +110,9 @@ function byteLevelMap(n: NormalizedString): void {
   for (let i = 0; i < s.length;) {
     const at = i;
     let cp = s.charCodeAt(i++);
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      const low = cp <= 0xdbff && i < s.length ? s.charCodeAt(i) : 0;
-      if (low >= 0xdc00 && low <= 0xdfff) { cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00); i++; }
+    if (isSurrogate(cp)) {
+      const low = isHighSurrogate(cp) && i < s.length ? s.charCodeAt(i) : 0;
+      if (isLowSurrogate(low)) { cp = fromSurrogates(cp, low); i++; }
       else cp = 0xfffd; // a lone surrogate is encoded as U+FFFD, as TextEncoder (and Rust's lossy conversion) do
     }
     // Inserted bytes take the alignment of the unit before them: the character's last unit.

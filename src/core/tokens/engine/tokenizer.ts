@@ -14,6 +14,7 @@ import { TokenBuffer } from './token-buffer';
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
 import type { NormalizerJson } from '../tokenizer-json';
+import { isLowSurrogate } from '../../text/utf16';
 
 /** Texts shorter than this are encoded whole; longer ones in cached chunks (same result, see chunked.ts). */
 const CHUNKED_FROM = 8192;
@@ -213,7 +214,7 @@ class PipelineTokenizer implements Tokenizer {
     if (type !== 'BPE' && type !== 'Unigram') return false;
     if ('continuing_subword_prefix' in model && model.continuing_subword_prefix) return false;
     if ('end_of_word_suffix' in model && model.end_of_word_suffix) return false;
-    const before = String.fromCodePoint(n.s.codePointAt(index - 1 - (isLowSurrogate(n.s, index - 1) ? 1 : 0))!);
+    const before = String.fromCodePoint(n.s.codePointAt(index - 1 - (isLowHalfAt(n.s, index - 1) ? 1 : 0))!);
     const after = String.fromCodePoint(n.s.codePointAt(index)!);
     if (this.pairsWith(before).has(after)) return false;
     const byteFallback = 'byte_fallback' in model && model.byte_fallback;
@@ -325,9 +326,9 @@ function rawToArrays(e: Encoding): TokenArrays & { specialMask: Uint8Array } {
   return out;
 }
 
-function isLowSurrogate(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c >= 0xdc00 && c <= 0xdfff && i > 0;
+/** Whether unit `i` of `s` is the second half of a pair (so the character starts at `i - 1`). */
+function isLowHalfAt(s: string, i: number): boolean {
+  return i > 0 && isLowSurrogate(s.charCodeAt(i));
 }
 
 export function createTokenizer(json: TokenizerJson): Tokenizer {

@@ -3,6 +3,7 @@ import { renderWhitespace } from '../../../core/tokens/spans';
 import { Button } from '../../../components/ui/button';
 import type { BoundaryAnalysis } from '../hooks/use-compare-analysis';
 import { BoundaryTooltip } from './boundary-tooltip';
+import { isLowSurrogate } from '../../../core/text/utf16';
 
 /** Markers per page: enough to read a paragraph, few enough to render in a frame whatever the text length. */
 export const MARKERS_PER_PAGE = 150;
@@ -20,7 +21,7 @@ const nf = new Intl.NumberFormat('en-US');
 function sliceAt(text: string, at: number): number {
   // Never cut between the two halves of a surrogate pair.
   const c = text.charCodeAt(at);
-  return c >= 0xdc00 && c <= 0xdfff ? at - 1 : at;
+  return isLowSurrogate(c) ? at - 1 : at;
 }
 
 /**

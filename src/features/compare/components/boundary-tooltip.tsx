@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { groupIds, tokensAtBoundary, type TokenGroup } from '../../../core/tokens/compare';
 import { spanIndexOf, type BoundaryAnalysis } from '../hooks/use-compare-analysis';
 import { useAnchoredPosition } from '../../../components/ui/use-anchored-position';
+import { isLowSurrogate } from '../../../core/text/utf16';
 
 export interface BoundaryTooltipProps {
   id: string;
@@ -20,7 +21,7 @@ function glyphs(s: string): string {
 /** The whole character (both halves of a surrogate pair) before / at a UTF-16 position. */
 function charBefore(text: string, p: number): string {
   const low = text.charCodeAt(p - 1);
-  return text.slice(Math.max(0, low >= 0xdc00 && low <= 0xdfff ? p - 2 : p - 1), p);
+  return text.slice(Math.max(0, isLowSurrogate(low) ? p - 2 : p - 1), p);
 }
 function charAt(text: string, p: number): string {
   const cp = text.codePointAt(p);

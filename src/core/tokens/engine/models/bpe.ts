@@ -3,6 +3,7 @@ import type { Token } from '../pre-tokenized';
 import { type Model, type WordTokens, vocabMaps } from './model';
 import { MinHeap } from './min-heap';
 import { PairTable } from './pair-table';
+import { isHighSurrogate } from '../../../text/utf16';
 
 const CACHE_LIMIT = 50_000;
 const CACHE_MAX_WORD = 256;
@@ -115,7 +116,7 @@ export class BpeModel implements Model {
     const { prefix, suffix, byteIds } = this;
     for (let i = 0; i < n;) {
       const code = word.charCodeAt(i);
-      const len = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+      const len = isHighSurrogate(code) && i + 1 < n ? 2 : 1;
       const isFirst = i === 0, isLast = i + len >= n;
       let s = word.slice(i, i + len);
       if (!isFirst && prefix) s = prefix + s;

@@ -1,6 +1,7 @@
 import type { UnigramModelJson } from '../../tokenizer-json';
 import type { Token } from '../pre-tokenized';
 import type { Model } from './model';
+import { isHighSurrogate } from '../../../text/utf16';
 
 const UNK_PENALTY = 10;
 
@@ -49,7 +50,7 @@ export class UnigramModel implements Model {
     const unkScore = this.minScore - UNK_PENALTY;
     for (let start = 0; start < n;) {
       const code = s.charCodeAt(start);
-      const charLen = code >= 0xd800 && code <= 0xdbff && start + 1 < n ? 2 : 1;
+      const charLen = isHighSurrogate(code) && start + 1 < n ? 2 : 1;
       const base = bestScore[start]!;
       let hasSingle = false;
       let node: TrieNode | undefined = this.trie;

@@ -1,6 +1,7 @@
 import type { WordPieceModelJson } from '../../tokenizer-json';
 import type { Token } from '../pre-tokenized';
 import { type Model, vocabMaps } from './model';
+import { isLowSurrogate } from '../../../text/utf16';
 
 const CACHE_LIMIT = 50_000;
 const CACHE_MAX_WORD = 256;
@@ -53,7 +54,7 @@ export class WordPieceModel implements Model {
     let chars = 0;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) chars++; // count code points, as Rust counts chars
+      if (!isLowSurrogate(c)) chars++; // count code points, as Rust counts chars
       if (chars > this.maxChars) return this.unk(word);
     }
     const out: Token[] = [];
@@ -66,7 +67,7 @@ export class WordPieceModel implements Model {
         const id = this.toId.get(sub);
         if (id !== undefined) { found = { id, value: sub, start, end }; break; }
         const c = word.charCodeAt(end - 1);
-        end -= c >= 0xdc00 && c <= 0xdfff && end - 2 >= start ? 2 : 1;
+        end -= isLowSurrogate(c) && end - 2 >= start ? 2 : 1;
       }
       if (!found) return this.unk(word);
       out.push(found);
@@ -85,7 +86,7 @@ export class WordPieceModel implements Model {
     let end = word.length;
     while (end > limit && start < end) {
       const c = word.charCodeAt(end - 1);
-      end -= c >= 0xdc00 && c <= 0xdfff && end - 2 >= start ? 2 : 1;
+      end -= isLowSurrogate(c) && end - 2 >= start ? 2 : 1;
     }
     return end;
   }
