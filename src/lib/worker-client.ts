@@ -25,6 +25,8 @@ import {
   type VocabSearchResult,
   type RequestOf,
   spareBuffersOf,
+  fastReplyChannel,
+  fastReplyWorkerName,
   type SpareBuffers,
   type ResponseOf,
   type TokenizerInfo,
@@ -41,6 +43,14 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
+  /** The worker's fast reply channel (see `FAST_REPLY_MAX_BYTES`), when it has one. */
+  fastReplies?: FastReplies;
+}
+
+/** The slice of `BroadcastChannel` that small replies arrive on. */
+export interface FastReplies {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  close(): void;
 }
 
 export class WorkerRequestError extends Error {
@@ -106,8 +116,7 @@ export class WorkerClient {
   /** Rejects everything pending and stops the worker; the next request starts a fresh one. */
   dispose(reason = 'The tokenizer worker was stopped'): void {
     this.failAll(new Error(reason));
-    this.worker?.terminate();
-    this.worker = null;
+    this.stop(this.worker);
   }
 
   get pendingCount(): number {
@@ -122,12 +131,19 @@ export class WorkerClient {
       event.preventDefault?.();
       // A worker-level error (script failed to load, uncaught exception) leaves every request orphaned.
       this.failAll(new WorkerRequestError(event.message || 'The tokenizer worker crashed'));
-      worker.terminate();
-      if (this.worker === worker) this.worker = null;
+      this.stop(worker);
     };
     worker.onmessageerror = () => this.failAll(new WorkerRequestError('A worker message could not be decoded'));
+    if (worker.fastReplies) worker.fastReplies.onmessage = (event) => this.onMessage(event.data);
     this.worker = worker;
     return worker;
+  }
+
+  private stop(worker: WorkerLike | null): void {
+    if (!worker) return;
+    worker.terminate();
+    worker.fastReplies?.close();
+    if (this.worker === worker) this.worker = null;
   }
 
   private onMessage(message: WorkerResponse): void {
@@ -296,8 +312,13 @@ export function createTokenizerClient(
 }
 
 export function createBrowserTokenizerClient(hubSettings?: () => HubSettings): TokenizerClient {
-  const client = new WorkerClient(
-    () => new Worker(new URL('../worker/tokenizer.worker.ts', import.meta.url), { type: 'module', name: 'tokenizer' }) as unknown as WorkerLike,
-  );
+  const client = new WorkerClient(() => {
+    // A name of its own, so its fast reply channel is this page's only (every tab of the origin can open a channel).
+    const name = fastReplyWorkerName(crypto.randomUUID());
+    const worker = new Worker(new URL('../worker/tokenizer.worker.ts', import.meta.url), { type: 'module', name }) as unknown as WorkerLike;
+    const channel = fastReplyChannel(name);
+    if (channel && typeof BroadcastChannel === 'function') worker.fastReplies = new BroadcastChannel(channel) as FastReplies;
+    return worker;
+  });
   return createTokenizerClient(client, appBaseUrl(), hubSettings);
 }

@@ -200,6 +200,23 @@ export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansR
   return { ids: idsBuffer, starts: startsBuffer, ends: endsBuffer, special: specialBuffer };
 }
 
+/**
+ * Replies up to this size also have a faster way back: a BroadcastChannel private to the worker (`fastReplyChannel`).
+ * After a key event Chromium holds a worker's messages to the page until the next frame is drawn, up to 16 ms, while a
+ * BroadcastChannel's are delivered at once. Its messages are copied, not transferred, so large results (megabytes of
+ * typed arrays) keep the worker's own port.
+ */
+export const FAST_REPLY_MAX_BYTES = 256 * 1024;
+const FAST_WORKER_PREFIX = 'tokenizer:';
+
+/** The worker name that gives a tokenizer worker a fast reply channel (`id` unique to the page's worker). */
+export const fastReplyWorkerName = (id: string): string => FAST_WORKER_PREFIX + id;
+
+/** The fast reply channel of the worker named `workerName`, or null when the name asks for none. */
+export function fastReplyChannel(workerName: string): string | null {
+  return workerName.startsWith(FAST_WORKER_PREFIX) ? `tokenlab-replies:${workerName.slice(FAST_WORKER_PREFIX.length)}` : null;
+}
+
 /** `EncodeSpansRequest` on the wire: the client turns the text into a `TextPayload`, and may hand back memory. */
 export type EncodeSpansMessage = Omit<EncodeSpansRequest, 'text'> & { text: TextPayload; spare?: SpareBuffers };
 

@@ -6,14 +6,21 @@
  */
 import { handleBatch } from './batch-handler';
 import { handleDecode, handleEncode, handleEncodeSpans, handleTokenDetails, handleTrace, handleVocabSearch } from './handlers';
-import type { CommandName, ResponseOf, WorkerErrorPayload, WorkerRequest, WorkerResponse } from './protocol';
+import { FAST_REPLY_MAX_BYTES, fastReplyChannel, type CommandName, type ResponseOf, type WorkerErrorPayload, type WorkerRequest, type WorkerResponse } from './protocol';
 import { LoadError } from './read-body';
 import { cancelLoad, findLoaded, loadTokenizer } from './registry';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const fastLaneName = typeof BroadcastChannel === 'function' ? fastReplyChannel(self.name) : null;
+const fastLane = fastLaneName ? new BroadcastChannel(fastLaneName) : null;
+
+const bytesOf = (transfer: Transferable[]): number => transfer.reduce<number>((n, t) => n + (t instanceof ArrayBuffer ? t.byteLength : Infinity), 0);
+
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer);
+  // Replies (not progress, which may come in any order) that are cheap to copy take the lane the page gets at once.
+  if (fastLane && message.kind !== 'progress' && bytesOf(transfer) <= FAST_REPLY_MAX_BYTES) fastLane.postMessage(message);
+  else self.postMessage(message, transfer);
 }
 
 function toErrorPayload(error: unknown): WorkerErrorPayload {

@@ -85,6 +85,23 @@ describe('WorkerClient', () => {
   });
 });
 
+describe('WorkerClient: fast replies', () => {
+  it('takes replies from the worker port and from its fast reply channel alike, and closes the channel with the worker', async () => {
+    const lane = { onmessage: null as ((event: MessageEvent<WorkerResponse>) => void) | null, closed: false, close() { this.closed = true; } };
+    const worker = Object.assign(new FakeWorker(), { fastReplies: lane });
+    const client = new WorkerClient(() => worker);
+    const viaPort = client.request('load', { tokenizerId: 'gpt2', baseUrl: 'http://x/' });
+    const viaLane = client.request('load', { tokenizerId: 'qwen3', baseUrl: 'http://x/' });
+    const [a, b] = worker.sent;
+    lane.onmessage?.({ data: { requestId: b!.requestId, kind: 'result', command: 'load', result: { ...info, id: 'qwen3' } } } as MessageEvent<WorkerResponse>);
+    worker.reply({ requestId: a!.requestId, kind: 'result', command: 'load', result: info });
+    await expect(viaLane).resolves.toMatchObject({ id: 'qwen3' });
+    await expect(viaPort).resolves.toMatchObject({ id: 'gpt2' });
+    worker.onerror?.({ message: 'crash', preventDefault() {} } as ErrorEvent);
+    expect([worker.terminated, lane.closed]).toEqual([true, true]);
+  });
+});
+
 describe('createLatest', () => {
   it('lets only the latest run win; older results and errors come back stale', async () => {
     const latest = createLatest();
