@@ -38,6 +38,27 @@ export interface TokenSurfaceProps {
    * rows of 200 tokens at a one-line guess.
    */
   estimateRowSize?: (row: number, width: number) => number;
+  /**
+   * Unvirtualised rows are drawn in blocks, one ending after each row this is true of (rows that end a line of a
+   * pre-wrapped text: a block's final newline adds no empty line, so the text flows as one). Then an edit lays out
+   * its paragraph again, not one inline context of every token, and blocks off screen are skipped. Without it the
+   * rows share one context.
+   */
+  endsBlock?: (row: number) => boolean;
+}
+
+/** `[from, to)` row ranges: each ends after a row `endsBlock` accepts, or at the last row. */
+function rowBlocks(rowCount: number, endsBlock: ((row: number) => boolean) | undefined): Array<[number, number]> {
+  if (!endsBlock) return [[0, rowCount]];
+  const blocks: Array<[number, number]> = [];
+  let from = 0;
+  for (let row = 0; row < rowCount; row++) {
+    if (endsBlock(row) || row === rowCount - 1) {
+      blocks.push([from, row + 1]);
+      from = row + 1;
+    }
+  }
+  return blocks;
 }
 
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 50, PageUp: -50 };
@@ -81,6 +102,7 @@ export function TokenSurface({
   overscan = 6,
   estimatedRowHeight = 36,
   estimateRowSize,
+  endsBlock,
 }: TokenSurfaceProps) {
   const virtualize = count > virtualizeAbove;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -208,7 +230,13 @@ export function TokenSurface({
     [scrollElementRef],
   );
 
-  const rows = useMemo(() => Array.from({ length: virtualize ? 0 : rowCount }, (_, row) => row), [virtualize, rowCount]);
+  const blocks = useMemo(() => (virtualize ? [] : rowBlocks(rowCount, endsBlock)), [virtualize, rowCount, endsBlock]);
+  const blockHeight = (from: number, to: number) => {
+    let height = 0;
+    for (let row = from; row < to; row++) height += estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight;
+    return height;
+  };
+  const drawRows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => <Fragment key={from + k}>{renderRow(from + k, ...rowProps(from + k))}</Fragment>);
 
   return (
     <div
@@ -238,8 +266,16 @@ export function TokenSurface({
             </div>
           ))}
         </div>
+      ) : endsBlock ? (
+        blocks.map(([from, to]) => (
+          // Off-screen blocks are not laid out or painted (a keystroke re-painted every token of a 2k-token text); the
+          // size they hold until first drawn is the rows' estimate, then what they measured.
+          <div key={from} className="[content-visibility:auto]" style={{ containIntrinsicSize: `auto ${blockHeight(from, to)}px` }}>
+            {drawRows(from, to)}
+          </div>
+        ))
       ) : (
-        rows.map((row) => <Fragment key={row}>{renderRow(row, ...rowProps(row))}</Fragment>)
+        drawRows(0, rowCount)
       )}
       {popover && renderPopover({ index: popover.index, anchor: popover.el, popoverId })}
     </div>

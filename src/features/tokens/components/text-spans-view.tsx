@@ -232,10 +232,12 @@ export function TextSpansView({ ctx, renderPopover }: TextSpansViewProps) {
     (row: number, width: number) => Math.max(1, Math.ceil((layout.textTo[row]! - layout.textFrom[row]!) / Math.max(20, (width - 32) / 9.5))) * 29,
     [layout],
   );
+  const endsLine = useCallback((row: number) => ctx.text.charCodeAt(layout.textTo[row]! - 1) === 10, [ctx.text, layout]);
   return (
     <TokenSurface
       count={ctx.tokens.ids.length}
       estimateRowSize={estimateRowSize}
+      endsBlock={endsLine}
       overscan={2}
       rowCount={layout.count}
       rowOfToken={rowOfToken}
