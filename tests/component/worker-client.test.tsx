@@ -149,7 +149,8 @@ describe('createTokenizerClient: encodeSpans sends edits', () => {
     }
   }
 
-  it('sends the first text whole and then edits; a restarted worker gets the whole text again', async () => {
+  /** A tokenizer client over `TextHoldingWorker`s (a new one after each crash), asking on one channel. */
+  function textHoldingClient() {
     const workers: TextHoldingWorker[] = [];
     const client = new WorkerClient(() => {
       const w = new TextHoldingWorker();
@@ -158,6 +159,11 @@ describe('createTokenizerClient: encodeSpans sends edits', () => {
     });
     const tokenizer = createTokenizerClient(client, 'http://x/');
     const ask = (text: string) => tokenizer.encodeSpans({ tokenizerId: 'gpt2', text, addSpecialTokens: true, channel: 'view' });
+    return { workers, tokenizer, ask };
+  }
+
+  it('sends the first text whole and then edits; a restarted worker gets the whole text again', async () => {
+    const { workers, ask } = textHoldingClient();
     const kinds = (w: TextHoldingWorker) => w.sent.flatMap((m) => (m.command === 'encodeSpans' ? [m.payload.text.kind] : []));
     const texts = ['Hello world', 'Hello, world 🙂', 'Hello, brave world 🙂!'];
     for (const t of texts) {
@@ -174,14 +180,7 @@ describe('createTokenizerClient: encodeSpans sends edits', () => {
   });
 
   it('moves the buffers of a handed-back result to the worker with the next request, one set per request', async () => {
-    const workers: TextHoldingWorker[] = [];
-    const client = new WorkerClient(() => {
-      const w = new TextHoldingWorker();
-      workers.push(w);
-      return w;
-    });
-    const tokenizer = createTokenizerClient(client, 'http://x/');
-    const ask = (text: string) => tokenizer.encodeSpans({ tokenizerId: 'gpt2', text, addSpecialTokens: true, channel: 'view' });
+    const { workers, tokenizer, ask } = textHoldingClient();
     const spans = (n: number) => ({ ids: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n), special: new Uint8Array(n) });
     await ask('one');
     const a = spans(10);
