@@ -6,14 +6,10 @@
  */
 import { buildSegmentsIn, type Segment } from './spans';
 import { diffText, type TextEdit } from '../text/text-edit';
+import type { SpanArrays } from './engine/chunked';
 
-/** Only what the layout and the DOM contract need of each token; the worker sends these as typed arrays. */
-export interface TokenSpans {
-  ids: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  special: Uint8Array;
-}
+/** Only what the layout and the DOM contract need of each token: the engine's span arrays, as the worker sends them. */
+export type TokenSpans = SpanArrays;
 
 export interface RowLayout {
   count: number;
