@@ -314,7 +314,8 @@ export function createTokenizerClient(
 export function createBrowserTokenizerClient(hubSettings?: () => HubSettings): TokenizerClient {
   const client = new WorkerClient(() => {
     // A name of its own, so its fast reply channel is this page's only (every tab of the origin can open a channel).
-    const name = fastReplyWorkerName(crypto.randomUUID());
+    // (`randomUUID` exists only in secure contexts; a workshop may serve the app over plain http on its LAN.)
+    const name = fastReplyWorkerName(globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
     const worker = new Worker(new URL('../worker/tokenizer.worker.ts', import.meta.url), { type: 'module', name }) as unknown as WorkerLike;
     const channel = fastReplyChannel(name);
     if (channel && typeof BroadcastChannel === 'function') worker.fastReplies = new BroadcastChannel(channel) as FastReplies;
