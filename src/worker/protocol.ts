@@ -207,6 +207,16 @@ export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansR
  * typed arrays) keep the worker's own port.
  */
 export const FAST_REPLY_MAX_BYTES = 256 * 1024;
+
+/**
+ * Whether a reply takes the fast lane: errors (small), and the token view's typed-array replies when their arrays are
+ * small. Other commands' replies (tokenizer info, traces, decodes of long texts) are objects of unknown size, which the
+ * port clones in process; copying them through a BroadcastChannel costs more.
+ */
+export function takesFastLane(message: WorkerResponse, transferBytes: number): boolean {
+  if (message.kind === 'error') return true;
+  return message.kind === 'result' && (message.command === 'encodeSpans' || message.command === 'tokenDetails') && transferBytes <= FAST_REPLY_MAX_BYTES;
+}
 const FAST_WORKER_PREFIX = 'tokenizer:';
 
 /** The worker name that gives a tokenizer worker a fast reply channel (`id` unique to the page's worker). */

@@ -6,7 +6,7 @@
  */
 import { handleBatch } from './batch-handler';
 import { handleDecode, handleEncode, handleEncodeSpans, handleTokenDetails, handleTrace, handleVocabSearch } from './handlers';
-import { FAST_REPLY_MAX_BYTES, fastReplyChannel, type CommandName, type ResponseOf, type WorkerErrorPayload, type WorkerRequest, type WorkerResponse } from './protocol';
+import { fastReplyChannel, takesFastLane, type CommandName, type ResponseOf, type WorkerErrorPayload, type WorkerRequest, type WorkerResponse } from './protocol';
 import { LoadError } from './read-body';
 import { cancelLoad, findLoaded, loadTokenizer } from './registry';
 
@@ -18,8 +18,8 @@ const fastLane = fastLaneName ? new BroadcastChannel(fastLaneName) : null;
 const bytesOf = (transfer: Transferable[]): number => transfer.reduce<number>((n, t) => n + (t instanceof ArrayBuffer ? t.byteLength : Infinity), 0);
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
-  // Replies (not progress, which may come in any order) that are cheap to copy take the lane the page gets at once.
-  if (fastLane && message.kind !== 'progress' && bytesOf(transfer) <= FAST_REPLY_MAX_BYTES) fastLane.postMessage(message);
+  // Replies cheap to copy take the lane the page gets at once (see `FAST_REPLY_MAX_BYTES`).
+  if (fastLane && takesFastLane(message, bytesOf(transfer))) fastLane.postMessage(message);
   else self.postMessage(message, transfer);
 }
 
