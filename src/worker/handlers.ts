@@ -2,19 +2,19 @@
 import { decode } from '../core/tokens/decode';
 import { createPipelineTracer, type PipelineTrace } from '../core/tokens/pipeline-trace';
 import { searchVocab, type VocabSearchResult, type VocabTable } from '../core/tokens/vocab-search';
-import type {
-  DecodeRequest,
-  DecodeResult,
-  EncodeRequest,
-  EncodeResult,
-  EncodeSpansMessage,
-  EncodeSpansResult,
-  TokenDetailsRequest,
-  TokenDetailsResult,
-  TraceRequest,
-  VocabSearchRequest,
+import {
+  spareBuffersOf,
+  type DecodeRequest,
+  type DecodeResult,
+  type EncodeRequest,
+  type EncodeResult,
+  type EncodeSpansMessage,
+  type EncodeSpansResult,
+  type TokenDetailsRequest,
+  type TokenDetailsResult,
+  type TraceRequest,
+  type VocabSearchRequest,
 } from './protocol';
-import { spareBuffersOf } from './protocol';
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
 import { ChannelTexts, type HeldText } from './channel-texts';
