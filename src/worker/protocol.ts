@@ -217,6 +217,7 @@ export function takesFastLane(message: WorkerResponse, transferBytes: number): b
   if (message.kind === 'error') return true;
   return message.kind === 'result' && (message.command === 'encodeSpans' || message.command === 'tokenDetails') && transferBytes <= FAST_REPLY_MAX_BYTES;
 }
+
 const FAST_WORKER_PREFIX = 'tokenizer:';
 
 /** The worker name that gives a tokenizer worker a fast reply channel (`id` unique to the page's worker). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSegments, chunkSegments, type TokenArrays } from '../../src/core/tokens/spans';
-import { layoutRows, relayoutRows, rowOfTokenIn, rowSegments, type LaidOut, type TokenSpans } from '../../src/core/tokens/row-layout';
+import { copySpans, layoutRows, relayoutRows, rowOfTokenIn, rowSegments, type LaidOut, type TokenSpans } from '../../src/core/tokens/row-layout';
 
 function spans(list: Array<[number, number]>, special: number[] = []): TokenSpans {
   return {
@@ -139,5 +139,16 @@ describe('relayoutRows', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('copySpans', () => {
+  it('copies tokens [from, to) into arrays of their own, which outlive the source being moved away', () => {
+    const spans = { ids: Int32Array.of(5, 6, 7, 8), starts: Int32Array.of(0, 2, 4, 6), ends: Int32Array.of(2, 4, 6, 8), special: Uint8Array.of(1, 0, 0, 1) };
+    const part = copySpans(spans, 1, 3);
+    const whole = copySpans(spans);
+    for (const a of [spans.ids, spans.starts, spans.ends, spans.special]) structuredClone(a.buffer, { transfer: [a.buffer] });
+    expect([...part.ids, ...part.starts, ...part.ends, ...part.special]).toEqual([6, 7, 2, 4, 4, 6, 0, 0]);
+    expect([whole.ids.length, whole.special[3]]).toEqual([4, 1]);
   });
 });

@@ -128,11 +128,13 @@ export function TokenSurface({
     return () => observer.disconnect();
   }, [virtualize, estimates]);
 
+  /** A row's height before it is measured (px). */
+  const rowEstimate = (row: number) => (estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight);
   const virtualizer = useVirtualizer({
     count: virtualize ? rowCount : 0,
     enabled: virtualize,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (row) => (estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight),
+    estimateSize: (row) => rowEstimate(row),
     overscan,
     useFlushSync: flushSync,
     measureElement: measureFromObserver,
@@ -233,7 +235,7 @@ export function TokenSurface({
   const blocks = useMemo(() => (virtualize ? [] : rowBlocks(rowCount, endsBlock)), [virtualize, rowCount, endsBlock]);
   const blockHeight = (from: number, to: number) => {
     let height = 0;
-    for (let row = from; row < to; row++) height += estimateRowSize ? estimateRowSize(row, widthRef.current) : estimatedRowHeight;
+    for (let row = from; row < to; row++) height += rowEstimate(row);
     return height;
   };
   const drawRows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => <Fragment key={from + k}>{renderRow(from + k, ...rowProps(from + k))}</Fragment>);

@@ -11,6 +11,11 @@ import type { SpanArrays } from './engine/chunked';
 /** Only what the layout and the DOM contract need of each token: the engine's span arrays, as the worker sends them. */
 export type TokenSpans = SpanArrays;
 
+/** Tokens `[from, to)` of `spans`, copied (not views): what outlives the result they came from. */
+export function copySpans({ ids, starts, ends, special }: TokenSpans, from = 0, to = ids.length): TokenSpans {
+  return { ids: ids.slice(from, to), starts: starts.slice(from, to), ends: ends.slice(from, to), special: special.slice(from, to) };
+}
+
 export interface RowLayout {
   count: number;
   /** Tokens `tokenFrom[r] .. tokenTo[r] - 1` are in row r (equal when the row holds only text no token covers). */

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
 import type { Segment } from '../../../core/tokens/spans';
-import { rowOfTokenIn, rowSegments, type RowLayout } from '../../../core/tokens/row-layout';
+import { copySpans, rowOfTokenIn, rowSegments, type RowLayout } from '../../../core/tokens/row-layout';
 import { textViewLayout } from '../text-view-layout';
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
@@ -76,7 +76,7 @@ interface RowTokens {
 function rowTokens({ tokens }: ViewContext, layout: RowLayout, row: number): RowTokens {
   const from = layout.tokenFrom[row]!;
   const to = layout.tokenTo[row]!;
-  return { from, ids: tokens.ids.slice(from, to), starts: tokens.starts.slice(from, to), ends: tokens.ends.slice(from, to), special: tokens.special.slice(from, to) };
+  return { from, ...copySpans(tokens, from, to) };
 }
 
 /** The tokens each row's props drew (props objects are the ones React compares against). */

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { tokenDetails, type TokenArrays } from '../../../core/tokens/spans';
+import { copySpans } from '../../../core/tokens/row-layout';
 import { useTokenizerClient } from '../../../stores/tokenizer-client-store';
 import { detailsCacheFor } from '../token-details-registry';
 import { Tabs } from '../../../components/ui/tabs';
@@ -158,8 +159,7 @@ export function TokenView({ tokenization, subView, onSubViewChange, showWhitespa
   const fullTokens = useCallback(async (): Promise<TokenArrays | null> => {
     if (!shown || !details) return null;
     // A copy: while the details load, typing replaces the result, and a replaced result's memory is recycled.
-    const { ids, starts, ends, special } = shown.tokens;
-    const tokens = { ids: ids.slice(), starts: starts.slice(), ends: ends.slice(), special: special.slice() };
+    const tokens = copySpans(shown.tokens);
     await details.ensure(tokens.ids);
     return withDetails(tokens, details);
   }, [shown, details]);
