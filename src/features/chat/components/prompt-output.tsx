@@ -25,7 +25,7 @@ export const PromptText = memo(function PromptText({ text, specials, status, sho
       aria-label={label}
       aria-busy={status === 'loading'}
       tabIndex={0}
-      className={`isolate max-h-[52vh] min-h-24 overflow-auto rounded-lg border border-slate-300 bg-slate-50 p-3 font-mono text-[15px] leading-relaxed break-words whitespace-pre-wrap text-slate-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 ${status === 'loading' ? 'opacity-70' : ''}`}
+      className={`isolate max-h-[52vh] min-h-24 overflow-auto rounded-lg border border-slate-300 bg-slate-50 p-3 font-mono text-[15px] leading-relaxed break-words whitespace-pre-wrap text-slate-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 ${status === 'loading' ? 'border-dashed' : ''}`}
     >
       {runs.map((r, i) => (r.special ? <span key={i} className="chat-special">{show(r.text)}</span> : show(r.text)))}
     </pre>
