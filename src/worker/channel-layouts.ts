@@ -4,6 +4,7 @@
  * page gets rows it only has to draw.
  */
 import type { ChunkReuse } from '../core/tokens/engine';
+import type { TextSource } from '../core/text/text-source';
 import { layoutRows, relayoutRows, type LaidOut, type RowLayout, type TokenSpans } from '../core/tokens/row-layout';
 
 interface ChannelLayout {
@@ -35,7 +36,7 @@ export class ChannelLayouts {
    * The rows of `spans` over `text` (a trimmed copy), from the channel's previous layout when `reuse` relates the two
    * encodes, else from scratch. Without a channel nothing is remembered.
    */
-  layout(channel: string | undefined, text: string, spans: TokenSpans, maxTokens: number, reuse: ChunkReuse | undefined): RowLayout {
+  layout(channel: string | undefined, text: TextSource, spans: TokenSpans, maxTokens: number, reuse: ChunkReuse | undefined): RowLayout {
     const prev = channel === undefined ? undefined : this.byChannel.get(channel);
     const follows = prev !== undefined && reuse !== undefined && reuse.previous !== null && reuse.previous === prev.encode;
     const layout = follows

@@ -2,10 +2,11 @@
  * The texts the worker holds per channel, so the page sends an edit per keystroke instead of the whole text: a
  * 1 MB string costs the page ~4 ms to post and the worker as much to receive, on every keystroke.
  * The worker keeps the text well-formed (what it tokenizes) with its counts, and updates both from the edited region
- * only, so an edit to 1 MB costs microseconds here, not an O(n) pass.
+ * only, so an edit to 1 MB costs microseconds here, not an O(n) pass. The texts are `BlockText`s: an edit makes a
+ * new block, not a new 2 MB string to collect later.
  */
 import { codePointLength, utf8Length } from '../core/tokens/bytes';
-import { applyTextEdit } from '../core/text/text-edit';
+import { BlockText } from '../core/text/block-text';
 import type { TextPayload } from './protocol';
 import { LoadError } from './read-body';
 import { isHighSurrogate, isLowSurrogate } from '../core/text/utf16';
@@ -13,9 +14,9 @@ import { isHighSurrogate, isLowSurrogate } from '../core/text/utf16';
 export interface HeldText {
   version: number;
   /** Lone surrogates replaced by U+FFFD: same length, so offsets into it are offsets into the page's text. */
-  wellFormed: string;
+  wellFormed: BlockText;
   /** The page's text when it differs from `wellFormed` (it has lone surrogates), else null. */
-  raw: string | null;
+  raw: BlockText | null;
   characters: number;
   utf8Bytes: number;
 }
@@ -23,7 +24,13 @@ export interface HeldText {
 
 export function holdText(text: string, version: number): HeldText {
   const wellFormed = text.toWellFormed();
-  return { version, wellFormed, raw: wellFormed === text ? null : text, characters: codePointLength(wellFormed), utf8Bytes: utf8Length(wellFormed) };
+  return {
+    version,
+    wellFormed: BlockText.of(wellFormed),
+    raw: wellFormed === text ? null : BlockText.of(text),
+    characters: codePointLength(wellFormed),
+    utf8Bytes: utf8Length(wellFormed),
+  };
 }
 
 /**
@@ -42,8 +49,8 @@ export function editHeld(held: HeldText, payload: Extract<TextPayload, { kind: '
   const oldRegion = held.wellFormed.slice(regionFrom, oldRegionTo);
   return {
     version: payload.version,
-    wellFormed: applyTextEdit(held.wellFormed, { from: regionFrom, to: oldRegionTo, insert: wellFormedRegion }),
-    raw: held.raw === null && wellFormedRegion === rawRegion ? null : applyTextEdit(raw, { from: regionFrom, to: oldRegionTo, insert: rawRegion }),
+    wellFormed: held.wellFormed.edit(regionFrom, oldRegionTo, wellFormedRegion),
+    raw: held.raw === null && wellFormedRegion === rawRegion ? null : raw.edit(regionFrom, oldRegionTo, rawRegion),
     characters: held.characters - codePointLength(oldRegion) + codePointLength(wellFormedRegion),
     utf8Bytes: held.utf8Bytes - utf8Length(oldRegion) + utf8Length(wellFormedRegion),
   };

@@ -18,6 +18,7 @@ import {
 import { LoadError } from './read-body';
 import { getLoaded, type Loaded } from './registry';
 import { ChannelTexts, type HeldText } from './channel-texts';
+import { EditRehearsal } from './edit-rehearsal';
 import { ResultPool } from './result-pool';
 import { ChannelLayouts, layoutTransfer } from './channel-layouts';
 
@@ -138,10 +139,14 @@ let channelSeq = 0;
  * filling megabytes then would delay their results), should the page not have handed any back by then.
  */
 let preparing: ReturnType<typeof setTimeout> | undefined;
-function prepareWhenIdle(count: number): void {
+function prepareWhenIdle(count: number, rehearse: () => void): void {
   clearTimeout(preparing);
-  preparing = setTimeout(() => resultPool.prepare(count), IDLE_MS);
+  preparing = setTimeout(() => {
+    resultPool.prepare(count);
+    rehearse();
+  }, IDLE_MS);
 }
+const rehearsal = new EditRehearsal();
 const IDLE_MS = 20;
 
 /** Lets the messages already queued run first, so a newer request on the same channel is seen. */
@@ -153,6 +158,7 @@ function yieldToQueue(): Promise<void> {
 export function handleEncodeSpans({ text, spare, ...options }: EncodeSpansMessage): Promise<{ result: EncodeSpansResult; transfer: Transferable[] }> {
   if (spare) resultPool.give(spare);
   clearTimeout(preparing);
+  rehearsal.stop();
   // Before any await: edits apply in the order they were sent, whether or not their encode is superseded.
   const held = channelTexts.receive(options.channel, text);
   return encodeHeld(held, options);
@@ -190,7 +196,10 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));
   }
-  if (result.layout) prepareWhenIdle(ids.length);
+  if (result.layout && rows) {
+    const { maxTokens } = rows;
+    prepareWhenIdle(ids.length, () => rehearsal.start(tokenizerId, { tokenizer: loaded.tokenizer, text: held.wellFormed, addSpecialTokens, maxTokens }));
+  }
   return { result, transfer };
 }
 

@@ -12,8 +12,8 @@ const edit = fc.record({ a: fc.nat(), b: fc.nat(), insert: text });
 /** The references: the platform's own well-formed conversion, code point iteration and UTF-8 encoder. */
 function expectHeldMatches(held: ReturnType<typeof holdText>, raw: string) {
   const wellFormed = raw.toWellFormed();
-  expect(held.wellFormed).toBe(wellFormed);
-  expect(held.raw ?? held.wellFormed).toBe(raw);
+  expect(held.wellFormed.toString()).toBe(wellFormed);
+  expect((held.raw ?? held.wellFormed).toString()).toBe(raw);
   expect(held.characters).toBe([...wellFormed].length);
   expect(held.utf8Bytes).toBe(new TextEncoder().encode(wellFormed).length);
 }

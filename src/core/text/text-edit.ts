@@ -1,3 +1,5 @@
+import type { TextSource } from './text-source';
+
 /**
  * One contiguous edit between two versions of a text, found by their common prefix and suffix. Typing, pasting and
  * deleting are each one such edit, so an edit is what crosses to the worker instead of the whole (1 MB) text.
@@ -13,7 +15,7 @@ export interface TextEdit {
  * Length of the common prefix. Compares blocks first (native string equality on slices, which V8 does without
  * copying), then narrows down: a megabyte in well under a millisecond where a character loop takes several.
  */
-export function commonPrefix(a: string, b: string, max = Math.min(a.length, b.length)): number {
+export function commonPrefix(a: TextSource, b: TextSource, max = Math.min(a.length, b.length)): number {
   let at = 0;
   for (let step = 65536; step >= 16; step >>= 4) {
     while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
@@ -23,7 +25,7 @@ export function commonPrefix(a: string, b: string, max = Math.min(a.length, b.le
 }
 
 /** Length of the common suffix, at most `max` (pass what the prefix left, so the two never overlap). */
-export function commonSuffix(a: string, b: string, max = Math.min(a.length, b.length)): number {
+export function commonSuffix(a: TextSource, b: TextSource, max = Math.min(a.length, b.length)): number {
   let at = 0;
   const la = a.length;
   const lb = b.length;
@@ -34,11 +36,17 @@ export function commonSuffix(a: string, b: string, max = Math.min(a.length, b.le
   return at;
 }
 
-/** The edit that turns `before` into `after` (empty insert and range when they are equal). */
-export function diffText(before: string, after: string): TextEdit {
+/** The range `[from, to)` of `before` that differs from `after` (empty, at the end, when they are equal). */
+export function changedRange(before: TextSource, after: TextSource): { from: number; to: number } {
   const prefix = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - prefix);
-  return { from: prefix, to: before.length - suffix, insert: after.slice(prefix, after.length - suffix) };
+  return { from: prefix, to: before.length - suffix };
+}
+
+/** The edit that turns `before` into `after` (empty insert and range when they are equal). */
+export function diffText(before: string, after: string): TextEdit {
+  const { from, to } = changedRange(before, after);
+  return { from, to, insert: after.slice(from, after.length - (before.length - to)) };
 }
 
 export function applyTextEdit(text: string, { from, to, insert }: TextEdit): string {

@@ -5,7 +5,8 @@
  * equal what `buildSegments` gives for that stretch (tests/unit/row-layout.test.ts).
  */
 import { buildSegmentsIn, type Segment } from './spans';
-import { diffText, type TextEdit } from '../text/text-edit';
+import { changedRange, type TextEdit } from '../text/text-edit';
+import type { TextSource } from '../text/text-source';
 import type { SpanArrays } from './engine/chunked';
 
 /** Only what the layout and the DOM contract need of each token: the engine's span arrays, as the worker sends them. */
@@ -31,7 +32,7 @@ export interface RowLayout {
  * `maxTokens / 8` tokens, or after `maxTokens` tokens, so a 1 MB single-line text still becomes many small rows. On a
  * text without sentence ends these are the cuts of `chunkSegments`.
  */
-export function layoutRows(text: string, spans: TokenSpans, maxTokens = 200): RowLayout {
+export function layoutRows(text: TextSource, spans: TokenSpans, maxTokens = 200): RowLayout {
   return layoutFrom(text, spans, maxTokens, null);
 }
 
@@ -47,7 +48,7 @@ interface Resume {
   textShift: number;
 }
 
-function layoutFrom(text: string, spans: TokenSpans, maxTokens: number, resume: Resume | null): RowLayout {
+function layoutFrom(text: TextSource, spans: TokenSpans, maxTokens: number, resume: Resume | null): RowLayout {
   const { starts, ends } = spans;
   const n = starts.length;
   const len = text.length;
@@ -185,7 +186,7 @@ function layoutFrom(text: string, spans: TokenSpans, maxTokens: number, resume: 
  * layout needs a `TokenReuse` saying which tokens stayed.
  */
 export interface LaidOut {
-  text: string;
+  text: TextSource;
   /** How many tokens were laid out. */
   tokens: number;
   spans?: TokenSpans;
@@ -230,7 +231,7 @@ function commonTokens(a: TokenSpans, b: TokenSpans, oldLength: number, tp: numbe
  * kept, rows after it are the old ones shifted once the new rows line up with them again (the next line end), so an
  * edit anywhere in a 1 MB text costs about one row instead of a pass over every token (tests/unit/row-layout.test.ts).
  */
-export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpans, maxTokens = 200, edit?: Pick<TextEdit, 'from' | 'to'>, reuse?: TokenReuse): RowLayout {
+export function relayoutRows(prev: LaidOut | null, text: TextSource, spans: TokenSpans, maxTokens = 200, edit?: Pick<TextEdit, 'from' | 'to'>, reuse?: TokenReuse): RowLayout {
   if (!prev || prev.maxTokens !== maxTokens || prev.layout.count === 0) return layoutRows(text, spans, maxTokens);
   if (prev.text === text && prev.spans === spans) return prev.layout;
   const a = prev.spans;
@@ -238,7 +239,7 @@ export function relayoutRows(prev: LaidOut | null, text: string, spans: TokenSpa
   const na = prev.tokens;
   const nb = spans.ids.length;
   // Any edit covering the change will do (a wider one only keeps fewer rows); the editor's own is free.
-  const { from: tp, to } = edit ?? diffText(prev.text, text);
+  const { from: tp, to } = edit ?? text.editSince?.(prev.text) ?? changedRange(prev.text, text);
   const ts = prev.text.length - to;
   const textShift = text.length - prev.text.length;
   const maxCommon = Math.min(na, nb);

@@ -6,8 +6,11 @@
 import { relayoutRows, ROW_TOKENS, type LaidOut, type RowLayout, type TokenSpans } from '../../core/tokens/row-layout';
 import { textEditBetween } from '../../lib/text-edits';
 
-let lastLaidOut: LaidOut | null = null;
-const laidOutBySpans = new WeakMap<TokenSpans, LaidOut>();
+/** The page's layouts are of strings (the editor's text), which `textEditBetween` relates. */
+type PageLaidOut = LaidOut & { text: string };
+
+let lastLaidOut: PageLaidOut | null = null;
+const laidOutBySpans = new WeakMap<TokenSpans, PageLaidOut>();
 
 function remember(text: string, spans: TokenSpans, layout: RowLayout): RowLayout {
   lastLaidOut = { text, tokens: spans.ids.length, spans, layout, maxTokens: ROW_TOKENS };

@@ -2,6 +2,7 @@ import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
 import type { PipelineContext } from './context';
 import { commonPrefix, commonSuffix } from '../../text/text-edit';
+import { ownCopy, type TextSource } from '../../text/text-source';
 
 /**
  * Encoding a long text in chunks, with the same result as encoding it whole.
@@ -126,24 +127,24 @@ const CACHE_ENTRIES = 4096;
 const SOLID = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** A cut may be tried before a solid character that follows a space or newline. */
-function isCandidate(text: string, p: number): boolean {
+function isCandidate(text: TextSource, p: number): boolean {
   const prev = text.charCodeAt(p - 1);
-  return (prev === 0x0a || prev === 0x20) && SOLID.test(text[p]!);
+  return (prev === 0x0a || prev === 0x20) && SOLID.test(String.fromCharCode(text.charCodeAt(p)));
 }
 
-function isPreferred(text: string, p: number): boolean {
+function isPreferred(text: TextSource, p: number): boolean {
   let h = 2166136261;
   for (let i = Math.max(0, p - 8); i < p; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return ((h >>> 0) % PREFERRED) === 0;
 }
 
 /** A cut before `b` is wanted (before checking that it is clean) in a chunk that starts at `start`. */
-function isAcceptable(text: string, start: number, b: number): boolean {
+function isAcceptable(text: TextSource, start: number, b: number): boolean {
   return isCandidate(text, b) && (b >= start + MAX_CHUNK || isPreferred(text, b));
 }
 
 /** The first acceptable offset in [start + MIN_CHUNK, limit], or -1: where `findCut` will look first. */
-function firstAcceptable(text: string, start: number, limit: number): number {
+function firstAcceptable(text: TextSource, start: number, limit: number): number {
   for (let b = Math.max(1, start + MIN_CHUNK); b <= limit; b++) if (isAcceptable(text, start, b)) return b;
   return -1;
 }
@@ -158,7 +159,7 @@ export class Chunker {
   private shortTries = 0;
   private shortHits = 0;
   /** The previous call's text and chunks, for re-using everything an edit did not touch. */
-  private last: { text: string; records: ChunkRecord[] } | null = null;
+  private last: { text: TextSource; records: ChunkRecord[] } | null = null;
   /** The previous `encode`: its number and how it was asked for (its tokens are in `buffer`). */
   private lastEncode: { encode: number; before: TokenArrays | null; after: TokenArrays | null; withTokens: boolean } | null = null;
   private buffer: ResultBuffer | null = null;
@@ -172,7 +173,7 @@ export class Chunker {
    * `arraysFor` says where they go.
    */
   encode(
-    text: string,
+    text: TextSource,
     before: TokenArrays | null = null,
     after: TokenArrays | null = null,
     withTokens = true,
@@ -250,7 +251,7 @@ export class Chunker {
    * (same state), the rest are the old ones shifted: their slices are the same characters, so the same decisions.
    * Only the chunks around the edit are looked up (or encoded); no hashing of the untouched megabyte.
    */
-  private chunkRecords(text: string): { records: ChunkRecord[]; keptPrefix: number; shiftedFrom: number; from: number; to: number; delta: number } {
+  private chunkRecords(text: TextSource): { records: ChunkRecord[]; keptPrefix: number; shiftedFrom: number; from: number; to: number; delta: number } {
     const prev = this.last;
     const records: ChunkRecord[] = [];
     /** Records `[0, keptPrefix)` are the old ones as they were, records from `shiftedFrom` on the old ones shifted. */
@@ -267,8 +268,10 @@ export class Chunker {
     if (prev) {
       if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length, delta: 0 };
       const old = prev.text;
-      const p = commonPrefix(old, text);
-      const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      // The text may know which region of the previous one it replaced (the worker's `BlockText` does); else compare.
+      const known = text.editSince?.(old);
+      const p = known ? known.from : commonPrefix(old, text);
+      const s = known ? old.length - known.to : commonSuffix(old, text, Math.min(old.length, text.length) - p);
       from = p;
       to = old.length - s;
       delta = text.length - old.length;
@@ -319,7 +322,7 @@ export class Chunker {
    * tends to be clean depends on the tokenizer (it is for whitespace-splitting pre-tokenizers, rarely for
    * GPT-style ones that attach the space to the next word), so the short try stops once it mostly fails.
    */
-  private chunk(text: string, start: number, midSegment: boolean, window: number, expectedCut: number | null = null): CachedChunk | null {
+  private chunk(text: TextSource, start: number, midSegment: boolean, window: number, expectedCut: number | null = null): CachedChunk | null {
     const sliceEnd = Math.min(text.length, start + MAX_CHUNK + window + this.context);
     // (The rest of the text, when short enough, is one chunk without a cut: nothing to try.)
     const whole = sliceEnd === text.length && sliceEnd - start <= MAX_CHUNK + window;
@@ -341,7 +344,7 @@ export class Chunker {
   }
 
   /** `chunk` over the slice `[start, sliceEnd)`. */
-  private chunkOf(text: string, start: number, midSegment: boolean, window: number, sliceEnd: number): CachedChunk | null {
+  private chunkOf(text: TextSource, start: number, midSegment: boolean, window: number, sliceEnd: number): CachedChunk | null {
     const last = sliceEnd === text.length;
     const slice = text.slice(start, sliceEnd);
     // Metaspace's `prepend_scheme: first` looks at whether a piece starts the whole text, so that is part of the key.
@@ -361,7 +364,7 @@ export class Chunker {
   }
 
   /** The first acceptable offset in [start + MIN_CHUNK, limit] that no split spans (or the model can cut there). */
-  private findCut(text: string, splits: Split[], start: number, limit: number): { at: number; kept: Split[]; endsWithAdded: boolean } | null {
+  private findCut(text: TextSource, splits: Split[], start: number, limit: number): { at: number; kept: Split[]; endsWithAdded: boolean } | null {
     const from = start + MIN_CHUNK;
     const acceptable = (b: number) => isAcceptable(text, start, b);
     let prevEnd = -1;
@@ -393,7 +396,7 @@ export class Chunker {
     const enc = this.pipeline.tokenizeSplits(kept, start);
     const chunk = { enc, length, endsWithAdded, sliceLength: key.slice.length };
     if (++this.cached > CACHE_ENTRIES) { this.cache.clear(); this.cached = 0; key.bucket.clear(); }
-    key.bucket.set(key.slice, chunk);
+    key.bucket.set(ownCopy(key.slice), chunk);
     return chunk;
   }
 }

@@ -9,6 +9,7 @@ import { padBatch, truncatePair } from './padding';
 import { AddedVocabulary } from './added-vocabulary';
 import { CHAR_TO_BYTE, parseByteToken, utf8 } from './byte-level';
 import { WHOLE_TEXT, type PipelineContext } from './context';
+import { stringOf, type TextSource } from '../../text/text-source';
 import { Chunker, type ChunkReuse, type SpanArraysFor, type TokenArrays } from './chunked';
 import { TokenBuffer } from './token-buffer';
 import type { Split } from './pre-tokenized';
@@ -54,8 +55,14 @@ export interface Tokenizer {
    * for long texts, where building a million small arrays would dominate. `specialMask` as in `Encoding`.
    * `wellFormed`: the caller vouches that `text` has no lone surrogates (the worker keeps it so), saving a 1 MB scan.
    * `reuse` is there when the text was encoded in chunks: which tokens are those of the previous chunked encode.
+   * `text` may be a `BlockText` (core/text/block-text.ts): a long one is then read a chunk at a time.
    */
-  encodeArrays(text: string, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
+  encodeArrays(text: TextSource, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
+  /**
+   * `encodeArrays` with a chunker of its own (the same pipeline; an empty cache and no previous text), for encoding
+   * texts that must not disturb what the real chunker re-uses on the next edit.
+   */
+  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'>;
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -129,13 +136,15 @@ class PipelineTokenizer implements Tokenizer {
     this.added = new AddedVocabulary(this.addedTokens, this.normalizer);
     this.rules = byteRules(json.decoder);
     this.modelJson = json.model;
-    this.chunker = isLocalNormalizer(json.normalizer) && !this.added.hasContextRules
-      ? new Chunker({
-        splitsFor: (text, base, ctx) => this.splitsFor(text, base, ctx),
-        tokenizeSplits: (splits, base) => this.tokenizeToArrays(splits, base),
-        canCut: (n, index) => this.canCut(n, index),
-      }, Math.max(64, this.added.maxLength + 8))
-      : null;
+    this.chunker = isLocalNormalizer(json.normalizer) && !this.added.hasContextRules ? this.newChunker() : null;
+  }
+
+  private newChunker(): Chunker {
+    return new Chunker({
+      splitsFor: (text, base, ctx) => this.splitsFor(text, base, ctx),
+      tokenizeSplits: (splits, base) => this.tokenizeToArrays(splits, base),
+      canCut: (n, index) => this.canCut(n, index),
+    }, Math.max(64, this.added.maxLength + 8));
   }
 
   encode(text: string, options: EncodeOptions): Encoding {
@@ -168,10 +177,19 @@ class PipelineTokenizer implements Tokenizer {
     return arraysToRaw(this.tokenizeToArrays(this.splitsFor(text, 0, WHOLE_TEXT), 0), typeId);
   }
 
-  encodeArrays(text: string, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
+  encodeArrays(text: TextSource, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
+    return this.encodeArraysWith(this.chunker, text, options);
+  }
+
+  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'> {
+    const chunker = this.chunker && this.newChunker();
+    return { encodeArrays: (text, options) => this.encodeArraysWith(chunker, text, options) };
+  }
+
+  private encodeArraysWith(chunker: Chunker | null, text: TextSource, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse } {
     const wrap = this.fastWrap(options.addSpecialTokens);
-    if (!this.chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(text, options));
-    return this.chunker.encode(options.wellFormed ? text : text.toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true, options.arraysFor);
+    if (!chunker || !wrap || text.length < CHUNKED_FROM) return rawToArrays(this.encode(stringOf(text), options));
+    return chunker.encode(options.wellFormed ? text : stringOf(text).toWellFormed(), wrap[0], wrap[1], options.withTokens ?? true, options.arraysFor);
   }
 
   private readonly wraps = new Map<boolean, [TokenArrays, TokenArrays] | null>();
