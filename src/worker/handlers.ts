@@ -21,6 +21,7 @@ import { ChannelTexts, type HeldText } from './channel-texts';
 import { EditRehearsal } from './edit-rehearsal';
 import { ResultPool } from './result-pool';
 import { ChannelLayouts, layoutTransfer } from './channel-layouts';
+import { ROW_TOKENS } from '../core/tokens/row-layout';
 
 const tables = new WeakMap<Loaded, VocabTable>();
 const tracers = new WeakMap<Loaded, (text: string) => PipelineTrace>();
@@ -139,12 +140,9 @@ let channelSeq = 0;
  * filling megabytes then would delay their results), should the page not have handed any back by then.
  */
 let preparing: ReturnType<typeof setTimeout> | undefined;
-function prepareWhenIdle(count: number, rehearse: () => void): void {
+function prepareWhenIdle(count: number): void {
   clearTimeout(preparing);
-  preparing = setTimeout(() => {
-    resultPool.prepare(count);
-    rehearse();
-  }, IDLE_MS);
+  preparing = setTimeout(() => resultPool.prepare(count), IDLE_MS);
 }
 const rehearsal = new EditRehearsal();
 const IDLE_MS = 20;
@@ -196,10 +194,8 @@ async function encodeHeld(held: HeldText, { tokenizerId, addSpecialTokens, chann
     result.details = detailsOf(loaded, Int32Array.from(new Set(ids)));
     transfer.push(...detailsTransfer(result.details));
   }
-  if (result.layout && rows) {
-    const { maxTokens } = rows;
-    prepareWhenIdle(ids.length, () => rehearsal.start(tokenizerId, { tokenizer: loaded.tokenizer, text: held.wellFormed, addSpecialTokens, maxTokens }));
-  }
+  if (result.layout) prepareWhenIdle(ids.length);
+  rehearsal.start(tokenizerId, { tokenizer: loaded.tokenizer, text: held.wellFormed, addSpecialTokens, maxTokens: rows?.maxTokens ?? ROW_TOKENS });
   return { result, transfer };
 }
 

@@ -11,7 +11,8 @@ import { createTokenizer, type Tokenizer } from '../../src/core/tokens/engine';
 import type { TokenizerJson } from '../../src/core/tokens/tokenizer-json';
 import { BlockText } from '../../src/core/text/block-text';
 import { ROW_TOKENS } from '../../src/core/tokens/row-layout';
-import { EditRehearsal } from '../../src/worker/edit-rehearsal';
+import { EditRehearsal, sampleOf } from '../../src/worker/edit-rehearsal';
+import { SAMPLE_TEXTS } from '../../src/core/tokens/samples';
 import { HARD_INPUTS } from '../fixtures/hard-inputs';
 
 const { Tokenizer: RustTokenizer } = createRequire(import.meta.url)('tokenizers') as typeof import('tokenizers');
@@ -57,26 +58,36 @@ describe('edit rehearsal', () => {
     expect(Array.from(next.ids)).toEqual(want.getIds());
   });
 
-  it('stops when asked, runs once per tokenizer, and skips short texts', async () => {
-    const rehearsal = new EditRehearsal();
+  it('waits for the next task, can be dropped before it starts, and continues where its budget stopped it', async () => {
+    // A clock that moves 10 ms a reading: a budget of 25 ms fits 2 steps (readings at 0, 10, 20; 30 is late).
+    let clock = 0;
+    const rehearsal = new EditRehearsal({ budgetMs: 25, now: () => (clock += 10) });
     const { wrapped, calls } = counted(tokenizer);
     const input = { tokenizer: wrapped, text: BlockText.of(text), addSpecialTokens: true, maxTokens: ROW_TOKENS };
     rehearsal.start('a', input);
-    await vi.advanceTimersToNextTimerAsync();
-    await vi.advanceTimersToNextTimerAsync();
-    expect(calls.count).toBe(2);
+    expect(calls.count).toBe(0);
     rehearsal.stop();
     await vi.runAllTimersAsync();
-    expect(calls.count).toBe(2);
-    // Stopped before the end: the next start rehearses from the beginning, to the end.
+    expect(calls.count).toBe(0);
+    let starts = 0;
+    while (calls.count < 13) {
+      rehearsal.start('a', input);
+      await vi.runAllTimersAsync();
+      starts++;
+    }
+    expect(calls.count).toBe(13);
+    expect(starts).toBe(7);
+    // Done for this tokenizer: no more work, whatever the text.
     rehearsal.start('a', input);
     await vi.runAllTimersAsync();
-    expect(calls.count).toBe(2 + 13);
-    rehearsal.start('a', input);
-    await vi.runAllTimersAsync();
-    expect(calls.count).toBe(15);
-    rehearsal.start('b', { ...input, text: BlockText.of(text.slice(0, 1000)) });
-    await vi.runAllTimersAsync();
-    expect(calls.count).toBe(15);
+    expect(calls.count).toBe(13);
+  });
+
+  it('rehearses on the start of a long text, and on the sample texts when the text is short', () => {
+    expect(sampleOf(BlockText.of(text))).toBe(text.slice(0, 48 * 1024));
+    const sample = sampleOf('short');
+    expect(sample.length).toBe(48 * 1024);
+    for (const s of SAMPLE_TEXTS) expect(sample).toContain(s.text);
+    expect(sample.isWellFormed()).toBe(true);
   });
 });
