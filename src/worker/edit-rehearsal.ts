@@ -1,12 +1,12 @@
 /**
  * Right after a long text loads, its first edits took 50–80 ms where later ones take 10–30 (llama2, 1 MB, 2 cores):
  * V8 was compiling the edit path (chunk re-use, the in-place offset shift, the row re-layout) while it ran, and the
- * compiler threads took the cores the page and the worker needed. So once the worker is idle after a tokenizer's
- * first result, it rehearses a few edits of a long text with a chunker and layouts of its own (the real cache,
- * previous text and layouts are untouched). That is early on purpose: compiling goes on in the background after the
- * rehearsal, and a rehearsal right after a long text loads was still being compiled during the first edit. So it
- * runs once per tokenizer, right after its first result (the text shown on start-up, or the first after a switch),
- * in one task of at most `BUDGET_MS`: the only cost a user can see is a keystroke typed in that moment waiting for it.
+ * compiler threads took the cores the page and the worker needed. So the worker rehearses a dozen edits of a long
+ * text with a chunker and layouts of its own (the real cache, previous text and layouts are untouched), once per
+ * tokenizer, right after its first result (the text shown on start-up, or the first after a switch). Early on
+ * purpose: compiling goes on in the background after the rehearsal, and a rehearsal run after a long text had
+ * loaded was still being compiled during the first edit. It is one worker task of at most `BUDGET_MS` (the page
+ * stays responsive); the only cost a user can see is a keystroke typed in that moment waiting for it.
  */
 import type { Tokenizer } from '../core/tokens/engine';
 import type { TextSource } from '../core/text/text-source';
@@ -39,34 +39,24 @@ export interface RehearsalInput {
   maxTokens: number;
 }
 
-interface Rehearsing {
-  id: string;
-  encoder: Pick<Tokenizer, 'encodeArrays'>;
-  layouts: ChannelLayouts;
-  held: HeldText;
-  step: number;
-  input: RehearsalInput;
-}
-
 export interface RehearsalTiming {
-  /** Work done in one task at most; the rest continues after the next result. */
+  /** Work done at most: the rehearsal stops there. */
   budgetMs: number;
   now: () => number;
 }
 
 export class EditRehearsal {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Tokenizers (by id) whose rehearsal ran to the end: the code is compiled now, for any later text. */
+  /** Tokenizers (by id) rehearsed already: the code is compiled now, for any later text. */
   private readonly done = new Set<string>();
-  /** A rehearsal the budget cut short, continued by the next `start` for the same tokenizer. */
-  private current: Rehearsing | null = null;
 
   constructor(private readonly timing: RehearsalTiming = { budgetMs: BUDGET_MS, now: () => performance.now() }) {}
 
   /**
-   * Rehearses edits for `id` in the next task (so after the reply that triggered it has gone), unless that has been
-   * done. The work runs in one task, not one per step: a request the page sends next, such as a file it loads,
-   * must come after the rehearsal, so that the compiling it sets off is over by the time the user edits.
+   * Rehearses edits for `id` in the next task (so after the reply that triggered it has gone), once per tokenizer.
+   * The work runs in one task, not one per step: a request the page sends next, such as a file it loads, must come
+   * after the rehearsal, so that the compiling it sets off is over by the time the user edits. What does not fit in
+   * the budget (a slow machine) is left out rather than continued later, when it would delay the user's requests.
    */
   start(id: string, input: RehearsalInput): void {
     this.stop();
@@ -80,29 +70,20 @@ export class EditRehearsal {
     this.timer = undefined;
   }
 
-  private run(id: string, input: RehearsalInput): void {
+  private run(id: string, { tokenizer, text, addSpecialTokens, maxTokens }: RehearsalInput): void {
+    this.done.add(id);
     const deadline = this.timing.now() + this.timing.budgetMs;
-    const r = this.current?.id === id ? this.current : (this.current = {
-      id,
-      encoder: input.tokenizer.withOwnChunker(),
-      layouts: new ChannelLayouts(),
-      held: holdText(sampleOf(input.text), 0),
-      step: 0,
-      input,
-    });
-    while (r.step <= STEPS && this.timing.now() < deadline) {
-      if (r.step > 0) {
-        const length = r.held.wellFormed.length;
-        const at = r.step % 3 === 1 ? 0 : r.step % 3 === 2 ? length : length >> 1;
-        r.held = editHeld(r.held, { kind: 'edit', base: r.held.version, version: r.step, edit: { from: at, to: at, insert: 'zq '[r.step % 3]! } });
+    const encoder = tokenizer.withOwnChunker();
+    const layouts = new ChannelLayouts();
+    let held: HeldText = holdText(sampleOf(text), 0);
+    for (let step = 0; step <= STEPS && this.timing.now() < deadline; step++) {
+      if (step > 0) {
+        const length = held.wellFormed.length;
+        const at = step % 3 === 1 ? 0 : step % 3 === 2 ? length : length >> 1;
+        held = editHeld(held, { kind: 'edit', base: held.version, version: step, edit: { from: at, to: at, insert: 'zq '[step % 3]! } });
       }
-      const result = r.encoder.encodeArrays(r.held.wellFormed, { addSpecialTokens: r.input.addSpecialTokens, withTokens: false, wellFormed: true });
-      r.layouts.layout('rehearsal', r.held.wellFormed, result, r.input.maxTokens, result.reuse);
-      r.step++;
-    }
-    if (r.step > STEPS) {
-      this.done.add(id);
-      this.current = null;
+      const result = encoder.encodeArrays(held.wellFormed, { addSpecialTokens, withTokens: false, wellFormed: true });
+      layouts.layout('rehearsal', held.wellFormed, result, maxTokens, result.reuse);
     }
   }
 }
