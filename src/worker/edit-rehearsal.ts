@@ -72,8 +72,10 @@ export class EditRehearsal {
 
   private run(id: string, { tokenizer, text, addSpecialTokens, maxTokens }: RehearsalInput): void {
     this.done.add(id);
-    const deadline = this.timing.now() + this.timing.budgetMs;
     const encoder = tokenizer.withOwnChunker();
+    // A tokenizer that encodes long texts whole has no edit path to compile.
+    if (!encoder) return;
+    const deadline = this.timing.now() + this.timing.budgetMs;
     const layouts = new ChannelLayouts();
     let held: HeldText = holdText(sampleOf(text), 0);
     for (let step = 0; step <= STEPS && this.timing.now() < deadline; step++) {

@@ -29,7 +29,7 @@ function counted(tokenizer: Tokenizer) {
   const calls = { count: 0 };
   const wrapped: Pick<Tokenizer, 'withOwnChunker'> = {
     withOwnChunker() {
-      const own = tokenizer.withOwnChunker();
+      const own = tokenizer.withOwnChunker()!;
       return { encodeArrays: (text, options) => (calls.count++, own.encodeArrays(text, options)) };
     },
   };
@@ -79,6 +79,17 @@ describe('edit rehearsal', () => {
     rehearsal.start('b', input);
     await vi.runAllTimersAsync();
     expect(calls.count).toBe(4);
+  });
+
+  it('does nothing for a tokenizer that encodes long texts whole (no edit path to compile)', async () => {
+    let asked = 0;
+    const whole: Pick<Tokenizer, 'withOwnChunker'> = { withOwnChunker: () => (asked++, null) };
+    const rehearsal = new EditRehearsal();
+    rehearsal.start('whole', { tokenizer: whole, text: BlockText.of(text), addSpecialTokens: true, maxTokens: ROW_TOKENS });
+    await vi.runAllTimersAsync();
+    rehearsal.start('whole', { tokenizer: whole, text: BlockText.of(text), addSpecialTokens: true, maxTokens: ROW_TOKENS });
+    await vi.runAllTimersAsync();
+    expect(asked).toBe(1);
   });
 
   it('rehearses on the start of a long text, and on the sample texts when the text is short', () => {

@@ -60,9 +60,10 @@ export interface Tokenizer {
   encodeArrays(text: TextSource, options: EncodeArraysOptions): TokenArrays & { specialMask: Uint8Array; reuse?: ChunkReuse };
   /**
    * `encodeArrays` with a chunker of its own (the same pipeline; an empty cache and no previous text), for encoding
-   * texts that must not disturb what the real chunker re-uses on the next edit.
+   * texts that must not disturb what the real chunker re-uses on the next edit. Null when this tokenizer encodes
+   * long texts whole (its normalizer or added tokens look across any cut).
    */
-  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'>;
+  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'> | null;
   /** The truncation and padding tokenizer.json asks for, in our option shapes (null when absent). */
   readonly defaultTruncation: TruncationOptions | null;
   readonly defaultPadding: PaddingOptions | null;
@@ -181,8 +182,9 @@ class PipelineTokenizer implements Tokenizer {
     return this.encodeArraysWith(this.chunker, text, options);
   }
 
-  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'> {
-    const chunker = this.chunker && this.newChunker();
+  withOwnChunker(): Pick<Tokenizer, 'encodeArrays'> | null {
+    if (!this.chunker) return null;
+    const chunker = this.newChunker();
     return { encodeArrays: (text, options) => this.encodeArraysWith(chunker, text, options) };
   }
 
