@@ -132,6 +132,7 @@ const detailsTransfer = (d: TokenDetailsResult): Transferable[] => [d.ids.buffer
 const channelTexts = new ChannelTexts();
 const channelLayouts = new ChannelLayouts();
 const resultPool = new ResultPool();
+const rehearsal = new EditRehearsal();
 const latestOnChannel = new Map<string, number>();
 let channelSeq = 0;
 
@@ -144,7 +145,6 @@ function prepareWhenIdle(count: number): void {
   clearTimeout(preparing);
   preparing = setTimeout(() => resultPool.prepare(count), IDLE_MS);
 }
-const rehearsal = new EditRehearsal();
 const IDLE_MS = 20;
 
 /** Lets the messages already queued run first, so a newer request on the same channel is seen. */
