@@ -36,8 +36,14 @@ export function commonSuffix(a: TextSource, b: TextSource, max = Math.min(a.leng
   return at;
 }
 
-/** The range `[from, to)` of `before` that differs from `after` (empty, at the end, when they are equal). */
+/**
+ * A range `[from, to)` of `before` outside which `after` has the same characters (empty, at the end, when they are
+ * equal): the one `after` knows when it was made from `before` by edits (a `BlockText`), else the smallest, found by
+ * comparing.
+ */
 export function changedRange(before: TextSource, after: TextSource): { from: number; to: number } {
+  const known = after.editSince?.(before);
+  if (known) return known;
   const prefix = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - prefix);
   return { from: prefix, to: before.length - suffix };

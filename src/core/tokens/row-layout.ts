@@ -239,7 +239,7 @@ export function relayoutRows(prev: LaidOut | null, text: TextSource, spans: Toke
   const na = prev.tokens;
   const nb = spans.ids.length;
   // Any edit covering the change will do (a wider one only keeps fewer rows); the editor's own is free.
-  const { from: tp, to } = edit ?? text.editSince?.(prev.text) ?? changedRange(prev.text, text);
+  const { from: tp, to } = edit ?? changedRange(prev.text, text);
   const ts = prev.text.length - to;
   const textShift = text.length - prev.text.length;
   const maxCommon = Math.min(na, nb);

@@ -1,7 +1,7 @@
 import type { Split } from './pre-tokenized';
 import type { NormalizedString } from './normalized-string';
 import type { PipelineContext } from './context';
-import { commonPrefix, commonSuffix } from '../../text/text-edit';
+import { changedRange } from '../../text/text-edit';
 import { ownCopy, type TextSource } from '../../text/text-source';
 
 /**
@@ -268,10 +268,9 @@ export class Chunker {
     if (prev) {
       if (prev.text === text) return { records: prev.records, keptPrefix: prev.records.length, shiftedFrom: prev.records.length, from: text.length, to: text.length, delta: 0 };
       const old = prev.text;
-      // The text may know which region of the previous one it replaced (the worker's `BlockText` does); else compare.
-      const known = text.editSince?.(old);
-      const p = known ? known.from : commonPrefix(old, text);
-      const s = known ? old.length - known.to : commonSuffix(old, text, Math.min(old.length, text.length) - p);
+      // Free when the text knows which region of the previous one it replaced (the worker's `BlockText` does).
+      const { from: p, to: oldTo } = changedRange(old, text);
+      const s = old.length - oldTo;
       from = p;
       to = old.length - s;
       delta = text.length - old.length;

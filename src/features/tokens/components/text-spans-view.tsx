@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { bytesToHex, decodedLabel, decodeUtf8Parts } from '../../../core/tokens/bytes';
 import type { Segment } from '../../../core/tokens/spans';
-import { copySpans, rowOfTokenIn, rowSegments, type RowLayout } from '../../../core/tokens/row-layout';
+import { copySpans, rowOfTokenIn, rowSegments, type RowLayout, type TokenSpans } from '../../../core/tokens/row-layout';
 import { textViewLayout } from '../text-view-layout';
 import { ContextMarker } from '../../../components/tokens/context-marker';
 import { tokenAttrs } from '../../../components/tokens/token-attrs';
@@ -65,13 +65,7 @@ function sameStyle(x: ViewContext, y: ViewContext, waited: boolean): boolean {
  * A row's tokens as it drew them, copied (a few dozen entries): the result they came from goes back to the worker two
  * results later (`recycleSpans`), while a row that did not change keeps its props from the result it last drew.
  */
-interface RowTokens {
-  from: number;
-  ids: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  special: Uint8Array;
-}
+type RowTokens = TokenSpans & { from: number };
 
 function rowTokens({ tokens }: ViewContext, layout: RowLayout, row: number): RowTokens {
   const from = layout.tokenFrom[row]!;
