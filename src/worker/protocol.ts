@@ -200,6 +200,33 @@ export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansR
   return { ids: idsBuffer, starts: startsBuffer, ends: endsBuffer, special: specialBuffer };
 }
 
+
+/**
+ * Call once per thread at start-up, before any hot code runs. Chromium's V8 throws away the optimized code of a thread
+ * that uses typed arrays on two first-time events, each found with `--trace-deopt` and a marker printed around every
+ * step of the worker's reply:
+ * - the first transfer of a typed array of a kind ("dependent prototype chain changed");
+ * - the first transfer of a buffer that has had two views or more, which invalidates V8's `ArrayBufferDetaching`
+ *   protector ("dependent property cell changed"). A buffer of the result pool has had two: the one that filled it
+ *   and the result's.
+ * Copying does neither, nor does transferring a bare buffer.
+ *
+ * The worker's first large result (small ones are copied), a 1 MB text's, did the first; its first edit's result,
+ * in a buffer of the pool, the second. Each time, nearly every hot function of the engine and the row layout ran
+ * un-optimized and was compiled again: the first edit after a load took 30–45 ms of worker time instead of ~5. The
+ * page did the same on the main thread when it first handed buffers back. Transferring one of each kind, each in a
+ * buffer with two views, before anything is compiled leaves nothing to throw away.
+ */
+export function transferTypedArraysOnce(): void {
+  if (typeof structuredClone !== 'function') return;
+  const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array];
+  const views = kinds.map((Kind) => {
+    const buffer = new ArrayBuffer(8);
+    new Uint8Array(buffer);
+    return new Kind(buffer);
+  });
+  structuredClone(views, { transfer: views.map((view) => view.buffer) });
+}
 /**
  * Replies up to this size also have a faster way back: a BroadcastChannel private to the worker (`fastReplyChannel`).
  * After a key event Chromium holds a worker's messages to the page until the next frame is drawn, up to 16 ms, while a

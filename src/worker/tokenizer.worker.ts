@@ -6,11 +6,13 @@
  */
 import { handleBatch } from './batch-handler';
 import { handleDecode, handleEncode, handleEncodeSpans, handleTokenDetails, handleTrace, handleVocabSearch } from './handlers';
-import { fastReplyChannel, takesFastLane, type CommandName, type ResponseOf, type WorkerErrorPayload, type WorkerRequest, type WorkerResponse } from './protocol';
+import { fastReplyChannel, takesFastLane, transferTypedArraysOnce, type CommandName, type ResponseOf, type WorkerErrorPayload, type WorkerRequest, type WorkerResponse } from './protocol';
 import { LoadError } from './read-body';
 import { cancelLoad, findLoaded, loadTokenizer } from './registry';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+transferTypedArraysOnce();
 
 const fastLaneName = typeof BroadcastChannel === 'function' ? fastReplyChannel(self.name) : null;
 const fastLane = fastLaneName ? new BroadcastChannel(fastLaneName) : null;
