@@ -26,7 +26,7 @@ const printed: string[] = [];
 beforeAll(async () => {
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenlab-v8-'));
   // Line-buffered: V8 prints with stdio, block-buffered into a pipe, and a renderer's buffer is not flushed when it exits.
-  chrome = spawn('stdbuf', ['-oL', CHROMIUM, '--headless', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--js-flags=--trace-deopt --trace-protector-invalidation', 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  chrome = spawn('stdbuf', ['-oL', CHROMIUM, '--headless', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--js-flags=--trace-deopt --trace-protector-invalidation', 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   readline.createInterface({ input: chrome.stdout! }).on('line', (line) => printed.push(line));
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -42,8 +42,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  chrome?.kill();
-  fs.rmSync(profile, { recursive: true, force: true });
+  // The whole process group (its own: `detached`), so no helper process is left writing the profile.
+  if (chrome?.pid !== undefined && chrome.exitCode === null) {
+    const exited = new Promise((resolve) => chrome.once('exit', resolve));
+    process.kill(-chrome.pid, 'SIGKILL');
+    await exited;
+  }
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** A long text: large enough that its result is transferred (not copied), and encoded in many chunks. */
