@@ -7,6 +7,8 @@
  * purpose: compiling goes on in the background after the rehearsal, and a rehearsal run after a long text had
  * loaded was still being compiled during the first edit. It is one worker task of at most `BUDGET_MS` (the page
  * stays responsive); the only cost a user can see is a keystroke typed in that moment waiting for it.
+ * What it compiles lasts because the worker made its first typed-array transfers at start-up
+ * (`transferTypedArraysOnce` in protocol.ts); before that, the first large result threw it away.
  */
 import type { Tokenizer } from '../core/tokens/engine';
 import type { TextSource } from '../core/text/text-source';
