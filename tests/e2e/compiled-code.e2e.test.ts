@@ -89,8 +89,23 @@ describe('compiled code', () => {
       const after = printed.slice(atStart);
       expect(after.filter((l) => DISCARDED.test(l))).toEqual([]);
       expect(after.filter((l) => l.includes(PROTECTOR))).toEqual([]);
-      // And V8's output did reach us: both threads invalidated the protector on purpose at start-up.
+
+      // And V8's output did reach us, in the words matched above: both threads invalidated the protector on purpose
+      // at start-up, and a prototype changed under optimized code is reported as such.
       expect(printed.slice(0, atStart).filter((l) => l.includes(PROTECTOR)).length).toBeGreaterThanOrEqual(2);
+      const beforeControl = printed.length;
+      await page.evaluate(async () => {
+        const proto: { x: number; y?: number } = { x: 1 };
+        const holder = Object.create(proto) as typeof proto;
+        const readX = (o: typeof proto) => o.x;
+        let sum = 0;
+        for (let round = 0; round < 2; round++) {
+          for (let i = 0; i < 3e6; i++) sum += readX(holder);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        proto.y = sum;
+      });
+      await expect.poll(() => printed.slice(beforeControl).some((l) => DISCARDED.test(l)), { timeout: 5000 }).toBe(true);
     } finally {
       await page.close();
     }
