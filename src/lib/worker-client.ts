@@ -313,7 +313,7 @@ export function createTokenizerClient(
 }
 
 export function createBrowserTokenizerClient(hubSettings?: () => HubSettings): TokenizerClient {
-  transferTypedArraysOnce();
+  transferTypedArraysOnce({ detachingToo: true });
   const client = new WorkerClient(() => {
     // A name of its own, so its fast reply channel is this page's only (every tab of the origin can open a channel).
     // (`randomUUID` exists only in secure contexts; a workshop may serve the app over plain http on its LAN.)

@@ -15,10 +15,21 @@ const capacityOf = (b: SpareBuffers): number => Math.min(b.ids.byteLength >> 2, 
 export class ResultPool {
   private readonly spare: SpareBuffers[] = [];
 
-  /** Buffers the page no longer uses (a detached or empty set is ignored). */
+  /**
+   * Buffers nothing uses any more: the page's, or a dropped result's (a detached or empty set is ignored). A result
+   * made in a buffer that already has a view would give it two, and transferring such a buffer costs the worker V8's
+   * `ArrayBufferDetaching` protector (see `transferTypedArraysOnce`); so the pool keeps them as new buffer objects
+   * with no views (a transfer moves the memory, it copies nothing).
+   */
   give(buffers: SpareBuffers): void {
     if (capacityOf(buffers) === 0) return;
-    this.spare.push(buffers);
+    let moved: SpareBuffers;
+    try {
+      moved = structuredClone(buffers, { transfer: [buffers.ids, buffers.starts, buffers.ends, buffers.special] });
+    } catch {
+      return; // not four distinct movable buffers: nothing to re-use
+    }
+    this.spare.push(moved);
     if (this.spare.length > KEEP) this.spare.sort((a, b) => capacityOf(b) - capacityOf(a)).pop();
   }
 

@@ -12,7 +12,7 @@ import { cancelLoad, findLoaded, loadTokenizer } from './registry';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-transferTypedArraysOnce();
+transferTypedArraysOnce({ detachingToo: false });
 
 const fastLaneName = typeof BroadcastChannel === 'function' ? fastReplyChannel(self.name) : null;
 const fastLane = fastLaneName ? new BroadcastChannel(fastLaneName) : null;
