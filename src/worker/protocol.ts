@@ -200,7 +200,6 @@ export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansR
   return { ids: idsBuffer, starts: startsBuffer, ends: endsBuffer, special: specialBuffer };
 }
 
-
 /**
  * Call once per thread at start-up, before any hot code runs. Chromium's V8 throws away the optimized code of a thread
  * that uses typed arrays on two first-time events, each found with `--trace-deopt` and a marker printed around every
@@ -223,7 +222,6 @@ export function spareBuffersOf({ ids, starts, ends, special }: Pick<EncodeSpansR
  * `compiled-code` holds it to that.
  */
 export function transferTypedArraysOnce({ detachingToo }: { detachingToo: boolean }): void {
-  if (typeof structuredClone !== 'function') return;
   const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array];
   const views = kinds.map((Kind) => {
     const buffer = new ArrayBuffer(8);
@@ -232,6 +230,7 @@ export function transferTypedArraysOnce({ detachingToo }: { detachingToo: boolea
   });
   structuredClone(views, { transfer: views.map((view) => view.buffer) });
 }
+
 /**
  * Replies up to this size also have a faster way back: a BroadcastChannel private to the worker (`fastReplyChannel`).
  * After a key event Chromium holds a worker's messages to the page until the next frame is drawn, up to 16 ms, while a

@@ -13,7 +13,7 @@ import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
-import { SAMPLE, rustTokenizer, sel, url, waitForTokenizer } from './helpers';
+import { SAMPLE, countBecomes, rustCount, sel, url, waitForTokenizer } from './helpers';
 
 const PROTECTOR = 'Invalidating protector cell ArrayBufferDetaching';
 /** The lazy deopts the two first-time transfers cause (a protector is a property cell). */
@@ -68,23 +68,16 @@ describe('compiled code', () => {
       await waitForTokenizer(page, id);
       const atStart = printed.length;
       let text = longText();
-      const countIs = async (want: string) => {
-        const count = (await rustTokenizer(id).encode(want, null, { addSpecialTokens: true })).getIds().length;
-        await page.waitForFunction(
-          ([c, v, w]) => document.querySelector(v!)?.getAttribute('data-status') === 'ready' && Number(document.querySelector(c!)?.textContent?.replace(/[^0-9]/g, '')) === w,
-          [sel.count, sel.view, count] as const,
-          { timeout: 60_000, polling: 50 },
-        );
-      };
       await page.locator(sel.fileInput).setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-      await countIs(text);
-      // Long enough for the worker to have readied pool buffers (two views each: the filling one and the result's).
+      await countBecomes(page, await rustCount(id, text));
+      // Long enough for the worker to have readied pool buffers (filled through a view of their own), so the first
+      // edit's result is written into one of them.
       await page.waitForTimeout(200);
       await page.locator(sel.textInput).click();
       await page.keyboard.press('Control+Home');
       await page.keyboard.type('zq ');
       text = `zq ${text}`;
-      await countIs(text);
+      await countBecomes(page, await rustCount(id, text));
       await page.waitForTimeout(200);
 
       const after = printed.slice(atStart);

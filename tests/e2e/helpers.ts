@@ -173,6 +173,15 @@ export async function readTokens(page: Page): Promise<RenderedToken[]> {
   );
 }
 
+/** Waits until the token view is ready and shows `want` tokens. */
+export async function countBecomes(page: Page, want: number): Promise<void> {
+  await page.waitForFunction(
+    ([c, v, w]) => document.querySelector(v!)?.getAttribute('data-status') === 'ready' && Number(document.querySelector(c!)?.textContent?.replace(/[^0-9]/g, '')) === w,
+    [sel.count, sel.view, want] as const,
+    { timeout: 60_000, polling: 50 },
+  );
+}
+
 export async function readCount(page: Page): Promise<number> {
   const text = (await page.locator(sel.count).first().textContent()) ?? '';
   const digits = text.replace(/[\s,.\u00a0\u202f']/g, '').match(/\d+/);
@@ -218,6 +227,11 @@ export function rustTokenizer(id: string): RustTokenizer {
     refCache.set(id, tok);
   }
   return tok;
+}
+
+/** Rust's token count for `text`, special tokens added (as the app adds them by default). */
+export async function rustCount(id: string, text: string): Promise<number> {
+  return (await rustTokenizer(id).encode(text, null, { addSpecialTokens: true })).getIds().length;
 }
 
 /** Rust reference ids and offsets, with offsets converted from code points to UTF-16 units. */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, SAMPLE, expectTokensMatch, launchBrowser, openPage, readCount, readTokens, rustEncode, rustTokenizer, sel, textValue, view, waitForTokenizer } from './helpers';
+import { ROOT, SAMPLE, countBecomes, expectTokensMatch, launchBrowser, openPage, readCount, readTokens, rustCount, rustEncode, sel, textValue, view, waitForTokenizer } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,18 +24,6 @@ function bigText(): string {
   let s = '';
   for (let i = 0; s.length < 1_000_000; i++) s += pieces[i % pieces.length] + (i % 7 === 0 ? '\n\n' : ' ');
   return s.toWellFormed().replace(/\r\n?/g, '\n');
-}
-
-async function rustCount(id: string, text: string): Promise<number> {
-  return (await rustTokenizer(id).encode(text, null, { addSpecialTokens: true })).getIds().length;
-}
-
-async function countBecomes(page: Page, want: number): Promise<void> {
-  await page.waitForFunction(
-    ([c, v, w]) => document.querySelector(v!)?.getAttribute('data-status') === 'ready' && Number(document.querySelector(c!)?.textContent?.replace(/[^0-9]/g, '')) === w,
-    [sel.count, sel.view, want] as const,
-    { timeout: 60_000, polling: 50 },
-  );
 }
 
 /**
